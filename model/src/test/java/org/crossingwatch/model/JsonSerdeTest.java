@@ -1,0 +1,176 @@
+package org.crossingwatch.model;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class JsonSerdeTest {
+  private static final JsonSerde<Post> POSTS = JsonSerde.of(Post.class);
+
+  private static Post arabicOffer() {
+    return new Post(
+        0,
+        null,
+        "telegram",
+        "safar_europa",
+        "4711",
+        Optional.of("https://t.me/safar_europa/4711"),
+        Optional.of("Abu Omar"),
+        "رحلة بحرية من زوارة إلى لامبيدوزا 🚤 السعر 3000$ واتساب +218 91 234 5678",
+        Optional.of("ar"),
+        Optional.of(Instant.parse("2026-11-01T08:00:00Z")),
+        Instant.parse("2026-11-01T08:05:00Z"),
+        List.of("https://wa.me/218912345678"),
+        Optional.empty(),
+        "a3f1");
+  }
+
+  @Test
+  void postRoundTripsWithNonLatinTextAndDerivedKey() {
+    Post post = arabicOffer();
+
+    Post back = POSTS.deserialize("cw.posts.raw", POSTS.serialize("cw.posts.raw", post));
+
+    assertThat(back).isEqualTo(post);
+    assertThat(back.key()).isEqualTo("telegram:safar_europa:4711");
+    assertThat(back.schemaVersion()).isEqualTo(SchemaVersion.CURRENT);
+  }
+
+  @Test
+  void unknownFieldsAreIgnoredAndAbsentOptionalsAreEmpty() {
+    String json =
+        """
+        {"platform":"jsonl","channel":"c","externalId":"1","text":"hello",
+         "collectedAt":"2026-11-01T00:00:00Z","captureSha256":"ab",
+         "addedByANewerWriter":{"x":1}}
+        """;
+
+    Post post = POSTS.deserialize("t", json.getBytes(UTF_8));
+
+    assertThat(post.author()).isEmpty();
+    assertThat(post.links()).isEmpty();
+    assertThat(post.key()).isEqualTo("jsonl:c:1");
+  }
+
+  @Test
+  void missingRequiredFieldIsRejectedWithItsName() {
+    String json =
+        """
+        {"platform":"jsonl","channel":"c","externalId":"1",
+         "collectedAt":"2026-11-01T00:00:00Z","captureSha256":"ab"}
+        """;
+
+    assertThatThrownBy(() -> POSTS.deserialize("t", json.getBytes(UTF_8)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage("Invalid Post JSON: missing required field 'text' in Post");
+  }
+
+  @Test
+  void keyThatDisagreesWithItsPartsIsRejected() {
+    String json =
+        """
+        {"key":"x:y:z","platform":"jsonl","channel":"c","externalId":"1","text":"t",
+         "collectedAt":"2026-11-01T00:00:00Z","captureSha256":"ab"}
+        """;
+
+    assertThatThrownBy(() -> POSTS.deserialize("t", json.getBytes(UTF_8)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage(
+            "Invalid Post JSON: Post key 'x:y:z' does not match platform:channel:externalId"
+                + " 'jsonl:c:1'");
+  }
+
+  @Test
+  void undecodableBytesAreRejectedAsUndecodable() {
+    byte[] garbage = {(byte) 0xff, (byte) 0xfe, 0x00, 0x7b};
+
+    assertThatThrownBy(() -> POSTS.deserialize("t", garbage))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageStartingWith("Undecodable Post JSON: ");
+  }
+
+  @Test
+  void nullBytesAreATombstone() {
+    assertThat(POSTS.deserialize("t", null)).isNull();
+    assertThat(POSTS.serialize("t", null)).isNull();
+  }
+
+  @Test
+  void alertIdIsStableAndVerdictCarriesCategoriesInHitOrder() {
+    Post post = arabicOffer();
+    Verdict verdict =
+        new Verdict(
+            1,
+            post.key(),
+            0.93,
+            true,
+            List.of(
+                new RuleHit("ar.boat", "crossing_offer", "ar", 2.0),
+                new RuleHit("any.price", "price", "any", 0.5),
+                new RuleHit("ar.boat2", "crossing_offer", "ar", 1.0)),
+            Map.of("crossing_offer", 2.0, "price", 0.5),
+            List.of("ar"),
+            "rules@1",
+            Instant.parse("2026-11-01T08:05:01Z"),
+            List.of());
+
+    Alert alert = Alert.firstSighting(post, verdict);
+    Alert back =
+        JsonSerde.of(Alert.class).deserialize("t", JsonSerde.of(Alert.class).serialize("t", alert));
+
+    assertThat(alert.alertId())
+        .isEqualTo(Alert.idFor("telegram:safar_europa:4711"))
+        .startsWith("cw-")
+        .hasSize(19);
+    assertThat(back).isEqualTo(alert);
+    assertThat(verdict.categories()).containsExactly("crossing_offer", "price");
+    assertThat(verdict.withFlag(Verdict.FLAG_TRUNCATED).flags()).containsExactly("truncated");
+  }
+
+  @Test
+  void scoreOutsideUnitIntervalIsRejected() {
+    assertThatThrownBy(
+            () ->
+                new Verdict(
+                    1,
+                    "k",
+                    1.5,
+                    true,
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    "v",
+                    Instant.EPOCH,
+                    List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Verdict score must be in [0,1], was 1.5");
+  }
+
+  @Test
+  void decisionAndRuleReadFromJson() {
+    Decision decision =
+        Json.read(
+            """
+            {"alertId":"cw-1","outcome":"FALSE_POSITIVE","officer":"o.k",
+             "decidedAt":"2026-11-02T10:00:00Z"}""",
+            Decision.class);
+    Rule rule =
+        Json.read(
+            """
+            {"id":"fr.passage","language":"fr","category":"crossing_offer",
+             "query":"\\"passage angleterre\\"","weight":1.5}""",
+            Rule.class);
+
+    assertThat(decision.outcome()).isEqualTo(Decision.Outcome.FALSE_POSITIVE);
+    assertThat(decision.note()).isEmpty();
+    assertThat(rule.shouldMatch()).isEmpty();
+    assertThat(rule.query()).isEqualTo("\"passage angleterre\"");
+  }
+}
