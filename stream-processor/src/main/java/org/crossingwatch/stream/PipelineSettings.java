@@ -1,0 +1,75 @@
+package org.crossingwatch.stream;
+
+import java.util.Objects;
+
+/**
+ * The pipeline's tunables.
+ *
+ * @param applicationId the Kafka Streams application id: consumer group, transactional id prefix
+ *     and internal topic prefix; instances with the same id share the work. Default {@value
+ *     #DEFAULT_APPLICATION_ID}.
+ * @param maxRecordBytes the largest raw post value read, in bytes; bigger records go to {@code
+ *     cw.dlq} at stage {@code parse}. Default {@value #DEFAULT_MAX_RECORD_BYTES} (512 KiB).
+ * @param maxTextChars the longest post text scored as is, in UTF-16 chars; longer texts are scored
+ *     on a copy cut to this length and their verdict is flagged {@code truncated}, the post itself
+ *     is kept whole. Default {@value #DEFAULT_MAX_TEXT_CHARS}.
+ * @param replicationFactor replication factor of the topics Kafka Streams creates for itself, or
+ *     {@code -1} for the broker's default. Default {@value #DEFAULT_REPLICATION_FACTOR}.
+ */
+public record PipelineSettings(
+    String applicationId, int maxRecordBytes, int maxTextChars, int replicationFactor) {
+  public static final String DEFAULT_APPLICATION_ID = "crossingwatch-pipeline";
+  public static final int DEFAULT_MAX_RECORD_BYTES = 512 * 1024;
+  public static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
+  public static final int DEFAULT_REPLICATION_FACTOR = -1;
+
+  public PipelineSettings {
+    Objects.requireNonNull(applicationId, "applicationId must not be null");
+    if (!applicationId.matches("[a-zA-Z0-9._-]+")) {
+      throw new IllegalArgumentException(
+          "applicationId may only contain ASCII letters, digits, '.', '_' and '-', was '"
+              + applicationId
+              + "'");
+    }
+    if (maxRecordBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxRecordBytes must be at least 1, was " + maxRecordBytes);
+    }
+    if (maxTextChars < 1) {
+      throw new IllegalArgumentException("maxTextChars must be at least 1, was " + maxTextChars);
+    }
+    if (replicationFactor != -1 && replicationFactor < 1) {
+      throw new IllegalArgumentException(
+          "replicationFactor must be -1 (broker default) or at least 1, was " + replicationFactor);
+    }
+  }
+
+  /** Every field at its default. */
+  public static PipelineSettings defaults() {
+    return new PipelineSettings(
+        DEFAULT_APPLICATION_ID,
+        DEFAULT_MAX_RECORD_BYTES,
+        DEFAULT_MAX_TEXT_CHARS,
+        DEFAULT_REPLICATION_FACTOR);
+  }
+
+  /** A copy with another application id. */
+  public PipelineSettings withApplicationId(String newApplicationId) {
+    return new PipelineSettings(newApplicationId, maxRecordBytes, maxTextChars, replicationFactor);
+  }
+
+  /** A copy with another raw record size limit. */
+  public PipelineSettings withMaxRecordBytes(int newMaxRecordBytes) {
+    return new PipelineSettings(applicationId, newMaxRecordBytes, maxTextChars, replicationFactor);
+  }
+
+  /** A copy with another text length limit. */
+  public PipelineSettings withMaxTextChars(int newMaxTextChars) {
+    return new PipelineSettings(applicationId, maxRecordBytes, newMaxTextChars, replicationFactor);
+  }
+
+  /** A copy with another replication factor for internal topics. */
+  public PipelineSettings withReplicationFactor(int newReplicationFactor) {
+    return new PipelineSettings(applicationId, maxRecordBytes, maxTextChars, newReplicationFactor);
+  }
+}
