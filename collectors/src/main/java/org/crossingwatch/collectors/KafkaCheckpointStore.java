@@ -1,0 +1,158 @@
+package org.crossingwatch.collectors;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.crossingwatch.collectors.internal.KafkaClientConfigs;
+import org.crossingwatch.model.InvalidJsonException;
+import org.crossingwatch.model.Json;
+import org.crossingwatch.model.Topics;
+
+/**
+ * Reads a source's latest checkpoint from {@code cw.collector.state} with a {@code read_committed}
+ * consumer: it assigns every partition of the topic, seeks to the beginning and reads until its
+ * position reaches the high watermark taken when the load began, keeping the last value for the
+ * source id. A tombstone resets the source; a missing topic reads as "no checkpoint".
+ *
+ * <p>Why the high watermark and not {@code endOffsets} of the {@code read_committed} consumer: that
+ * is the <em>last stable offset</em>, which stops before any transaction still open, including
+ * another source's; a checkpoint this source committed after that point would be missed and its
+ * posts published twice. Reading to the high watermark waits for the transactions open at load time
+ * to finish instead (the runner registers its own producer first, which aborts a transaction its
+ * predecessor left open). Records of aborted transactions are never returned.
+ *
+ * <p>Each {@link #load} opens and closes its own consumers, so the store is thread-safe and holds
+ * no connection between loads.
+ */
+public final class KafkaCheckpointStore implements CheckpointStore {
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final Function<IsolationLevel, ? extends Consumer<String, byte[]>> consumers;
+  private final Duration timeout;
+
+  /**
+   * A store over the consumers {@code consumers} makes: group-less, {@code String} keys, {@code
+   * byte[]} values, with the isolation level asked for ({@code read_uncommitted} is only asked for
+   * the high watermark).
+   *
+   * @param timeout how long one {@link #load} may take before it throws {@link TimeoutException}
+   */
+  public KafkaCheckpointStore(
+      Function<IsolationLevel, ? extends Consumer<String, byte[]>> consumers, Duration timeout) {
+    this.consumers = Objects.requireNonNull(consumers, "consumers");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+  }
+
+  /** A store reading from the cluster at {@code bootstrapServers}, 60 seconds per load. */
+  public static KafkaCheckpointStore forBootstrapServers(String bootstrapServers) {
+    return new KafkaCheckpointStore(
+        level ->
+            new KafkaConsumer<>(KafkaClientConfigs.checkpointConsumer(bootstrapServers, level)),
+        Duration.ofSeconds(60));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws TimeoutException when the topic cannot be read to its end within the timeout
+   * @throws IllegalStateException when the latest checkpoint for the source is unreadable: resuming
+   *     from an older one would republish posts, so this is not guessed around
+   */
+  @Override
+  public Optional<Checkpoint> load(String sourceId) {
+    Objects.requireNonNull(sourceId, "sourceId");
+    try (Consumer<String, byte[]> consumer = consumers.apply(IsolationLevel.READ_COMMITTED)) {
+      List<PartitionInfo> infos = consumer.partitionsFor(Topics.COLLECTOR_STATE, timeout);
+      if (infos == null || infos.isEmpty()) {
+        return Optional.empty();
+      }
+      List<TopicPartition> partitions =
+          infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      Map<TopicPartition, Long> ends = highWatermarks(partitions);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      Map<Integer, ConsumerRecord<String, byte[]>> latestPerPartition = new HashMap<>();
+      while (!caughtUp(consumer, ends)) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new TimeoutException(
+              "Could not read "
+                  + Topics.COLLECTOR_STATE
+                  + " to its high watermarks "
+                  + ends
+                  + " within "
+                  + timeout);
+        }
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+          if (sourceId.equals(record.key())) {
+            latestPerPartition.put(record.partition(), record);
+          }
+        }
+      }
+      // A source's key spreads over several partitions only if the partition count changed; then
+      // the latest updatedAt wins. Within a partition the later record always wins.
+      // Only the latest record per partition is parsed: an older unreadable one does not matter.
+      return latestPerPartition.values().stream()
+          .map(KafkaCheckpointStore::parse)
+          .flatMap(Optional::stream)
+          .max(Comparator.comparing(Checkpoint::updatedAt));
+    }
+  }
+
+  private Map<TopicPartition, Long> highWatermarks(List<TopicPartition> partitions) {
+    try (Consumer<String, byte[]> uncommitted = consumers.apply(IsolationLevel.READ_UNCOMMITTED)) {
+      return uncommitted.endOffsets(partitions, timeout);
+    }
+  }
+
+  private static boolean caughtUp(Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      if (consumer.position(end.getKey()) < end.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Checkpoint> parse(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.read(record.value(), Checkpoint.class));
+    } catch (InvalidJsonException e) {
+      throw new IllegalStateException(
+          "Unreadable checkpoint for source '"
+              + record.key()
+              + "' at "
+              + record.topic()
+              + "-"
+              + record.partition()
+              + "@"
+              + record.offset()
+              + ": "
+              + e.getMessage()
+              + " (value: "
+              + new String(record.value(), UTF_8)
+              + ")",
+          e);
+    }
+  }
+}

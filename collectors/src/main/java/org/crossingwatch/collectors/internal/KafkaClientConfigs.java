@@ -1,0 +1,74 @@
+package org.crossingwatch.collectors.internal;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The Kafka client settings collectors rely on; each one is part of the delivery guarantee. */
+public final class KafkaClientConfigs {
+  /** Prefix of every collector's {@code transactional.id}; the source id follows it. */
+  public static final String TRANSACTIONAL_ID_PREFIX = "crossingwatch-collector-";
+
+  private KafkaClientConfigs() {}
+
+  /** The transactional id of the producer for {@code sourceId}. */
+  public static String transactionalId(String sourceId) {
+    return TRANSACTIONAL_ID_PREFIX + Objects.requireNonNull(sourceId, "sourceId");
+  }
+
+  /**
+   * A transactional producer for one source. The transactional id is stable per source, so a
+   * restarted collector fences its predecessor and aborts the transaction it left open.
+   */
+  public static Map<String, Object> transactionalProducer(
+      String bootstrapServers, String sourceId) {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrapServers(bootstrapServers),
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+        transactionalId(sourceId),
+        // Implied by transactions; stated so that nobody turns them off by accident.
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        ByteArraySerializer.class);
+  }
+
+  /**
+   * A group-less consumer for reading checkpoints: {@code read_committed} to read them, {@code
+   * read_uncommitted} only to learn the high watermarks.
+   */
+  public static Map<String, Object> checkpointConsumer(
+      String bootstrapServers, IsolationLevel isolationLevel) {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrapServers(bootstrapServers),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        isolationLevel.name().toLowerCase(Locale.ROOT),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+        false,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+        StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+        ByteArrayDeserializer.class);
+  }
+
+  private static String bootstrapServers(String value) {
+    Objects.requireNonNull(value, "bootstrapServers");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("bootstrapServers must not be blank: '" + value + "'");
+    }
+    return value;
+  }
+}
