@@ -1,0 +1,246 @@
+package org.crossingwatch.classifier;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crossingwatch.classifier.internal.CompiledRuleSet;
+import org.crossingwatch.classifier.internal.LanguageGuesser;
+import org.crossingwatch.classifier.internal.LogOddsScorer;
+import org.crossingwatch.classifier.internal.MultilingualAnalyzer;
+import org.crossingwatch.classifier.internal.RuleSetVersion;
+import org.crossingwatch.classifier.normalize.NormalizedText;
+import org.crossingwatch.classifier.normalize.Normalizer;
+import org.crossingwatch.classifier.rules.RuleLoadException;
+import org.crossingwatch.classifier.rules.RulePackLoader;
+import org.crossingwatch.model.Post;
+import org.crossingwatch.model.Rule;
+import org.crossingwatch.model.RuleHit;
+import org.crossingwatch.model.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The classifier's front door: scores posts against a fixed rule set.
+ *
+ * <p>Each post's text is {@linkplain Normalizer normalised} (the post itself is not changed),
+ * analysed with one multilingual ICU analyzer and matched against every rule with Lucene Monitor.
+ * The score is transparent: {@code log-odds = bias + Σ per matched category of its strongest rule
+ * weight}, {@code score = logistic(log-odds)}, and the verdict's {@code contributions} hold {@code
+ * bias} and each category's term, so they sum to the log-odds. A post alerts when {@code score >=
+ * alertThreshold}. {@code languages} is, for now, a provisional guess from scripts and tell-tale
+ * letters.
+ *
+ * <p>A rule that cannot be used (unknown category, weight outside [-5, 5], a query that does not
+ * parse, a repeated id) is left out, logged and listed in {@link #skippedRules()}; the others work.
+ * A rule that fails while matching one post is logged with its id and counted in {@link
+ * #matchErrors()}; the post is scored without it.
+ *
+ * <p>Thread-safe: one instance serves every thread. Immutable once built: to change rules, build a
+ * new classifier and swap it in, then {@link #close()} the old one. Close every classifier: the
+ * Lucene Monitor inside keeps a non-daemon cache-purge thread ({@code cache-purge-*}) until then.
+ */
+public final class Classifier implements PostClassifier, Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(Classifier.class);
+
+  private final List<Rule> rules;
+  private final CompiledRuleSet compiled;
+  private final LogOddsScorer scorer;
+  private final ClassifierSettings settings;
+  private final Clock clock;
+  private final String ruleSetVersion;
+  private final AtomicLong matchErrors = new AtomicLong();
+
+  private Classifier(List<Rule> rules, ClassifierSettings settings, Clock clock) {
+    this.ruleSetVersion = RuleSetVersion.of(rules);
+    this.compiled = CompiledRuleSet.compile(rules, new MultilingualAnalyzer());
+    this.rules = List.copyOf(compiled.rules().values());
+    this.scorer = new LogOddsScorer(settings.bias());
+    this.settings = settings;
+    this.clock = clock;
+    compiled
+        .skipped()
+        .forEach(
+            (id, reason) ->
+                LOG.warn("Rule {} left out of rule set {}: {}", id, ruleSetVersion, reason));
+  }
+
+  /** A classifier with {@link ClassifierSettings#defaults()}. */
+  public static Classifier fromRules(List<Rule> rules) {
+    return fromRules(rules, ClassifierSettings.defaults());
+  }
+
+  /** A classifier with these settings and the system UTC clock for {@code scoredAt}. */
+  public static Classifier fromRules(List<Rule> rules, ClassifierSettings settings) {
+    return fromRules(rules, settings, Clock.systemUTC());
+  }
+
+  /**
+   * A classifier over these rules.
+   *
+   * @param rules the rule set, in the order hits are listed
+   * @param settings threshold and bias
+   * @param clock gives each verdict's {@code scoredAt}
+   */
+  public static Classifier fromRules(List<Rule> rules, ClassifierSettings settings, Clock clock) {
+    requireNonNull(rules, "rules");
+    requireNonNull(settings, "settings");
+    requireNonNull(clock, "clock");
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i) == null) {
+        throw new NullPointerException("rules[" + i + "] is null");
+      }
+    }
+    return new Classifier(List.copyOf(rules), settings, clock);
+  }
+
+  /**
+   * A classifier with default settings over every rule file of a directory (or one file), loaded
+   * with {@link RulePackLoader#load(Path)}.
+   *
+   * @throws RuleLoadException listing every problem in the files
+   * @throws IOException if a file cannot be read
+   */
+  public static Classifier fromRuleDirectory(Path directory) throws RuleLoadException, IOException {
+    return fromRules(RulePackLoader.load(directory));
+  }
+
+  /**
+   * Scores one post.
+   *
+   * @param post the post; its text may be empty
+   * @return the verdict: score, alert, hits in rule order, contributions, languages
+   */
+  @Override
+  public Verdict classify(Post post) {
+    return explain(post).verdict();
+  }
+
+  /**
+   * Scores one post and says where in its text each rule matched.
+   *
+   * @param post the post; its text may be empty
+   * @return the verdict of {@link #classify(Post)} with the matched spans of the original text
+   */
+  public Classification explain(Post post) {
+    requireNonNull(post, "post");
+    NormalizedText text = Normalizer.normalize(post.text());
+    CompiledRuleSet.Matches matches = compiled.match(text);
+    matches
+        .errors()
+        .forEach(
+            (ruleId, error) -> {
+              matchErrors.incrementAndGet();
+              LOG.warn("Rule {} failed on post {}: {}", ruleId, post.key(), error.toString());
+            });
+    List<RuleHit> hits = new ArrayList<>();
+    List<MatchedSpan> spans = new ArrayList<>();
+    for (CompiledRuleSet.RuleMatch match : matches.matches()) {
+      Rule rule = match.rule();
+      hits.add(new RuleHit(rule.id(), rule.category(), rule.language(), rule.weight()));
+      for (CompiledRuleSet.Span span : match.spans()) {
+        spans.add(
+            new MatchedSpan(
+                rule.id(),
+                span.start(),
+                span.end(),
+                post.text().substring(span.start(), span.end())));
+      }
+    }
+    spans.sort(
+        (a, b) ->
+            a.start() != b.start()
+                ? Integer.compare(a.start(), b.start())
+                : a.ruleId().compareTo(b.ruleId()));
+    LogOddsScorer.Score score = scorer.score(hits);
+    List<String> languages = LanguageGuesser.guess(text.text());
+    if (languages.isEmpty() && post.languageHint().isPresent()) {
+      languages = List.of(post.languageHint().get());
+    }
+    Verdict verdict =
+        new Verdict(
+            0,
+            post.key(),
+            score.probability(),
+            score.probability() >= settings.alertThreshold(),
+            hits,
+            score.contributions(),
+            languages,
+            ruleSetVersion,
+            clock.instant(),
+            List.of());
+    return new Classification(verdict, spans);
+  }
+
+  /**
+   * The ids of the rules that match a text, as if it were a post's text.
+   *
+   * @return the ids, sorted; empty when none matches
+   */
+  public Set<String> matchingRuleIds(String text) {
+    return compiled.matchingIds(Normalizer.normalize(requireNonNull(text, "text")));
+  }
+
+  /**
+   * Checks every rule against its own examples.
+   *
+   * @return the examples that a rule misses or wrongly matches, in rule order; empty when all hold
+   */
+  public List<ExampleFailure> exampleFailures() {
+    List<ExampleFailure> failures = new ArrayList<>();
+    for (Rule rule : rules) {
+      for (String example : rule.shouldMatch()) {
+        if (!matchingRuleIds(example).contains(rule.id())) {
+          failures.add(new ExampleFailure(rule.id(), example, true));
+        }
+      }
+      for (String example : rule.shouldNotMatch()) {
+        if (matchingRuleIds(example).contains(rule.id())) {
+          failures.add(new ExampleFailure(rule.id(), example, false));
+        }
+      }
+    }
+    return List.copyOf(failures);
+  }
+
+  /**
+   * {@code rules-} and 12 hex digits of the rule set's content hash; the same rules give the same.
+   */
+  @Override
+  public String ruleSetVersion() {
+    return ruleSetVersion;
+  }
+
+  /** The rules in use, in the order given (rules in {@link #skippedRules()} are not included). */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Rules given but left out, by id, with the reason; empty when every rule is in use. */
+  public Map<String, String> skippedRules() {
+    return compiled.skipped();
+  }
+
+  /** The settings this classifier scores with. */
+  public ClassifierSettings settings() {
+    return settings;
+  }
+
+  /** How many times a rule failed while matching a post, since this classifier was built. */
+  public long matchErrors() {
+    return matchErrors.get();
+  }
+
+  /** Releases the rule index. Classifying after close is not supported. */
+  @Override
+  public void close() throws IOException {
+    compiled.close();
+  }
+}

@@ -1,0 +1,222 @@
+package org.crossingwatch.classifier.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.Query;
+import org.crossingwatch.classifier.normalize.NormalizedText;
+import org.crossingwatch.classifier.rules.Category;
+import org.crossingwatch.model.Rule;
+
+/**
+ * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id =
+ * rule id, metadata = category, language, weight) behind a {@link TermFilteredPresearcher}. A rule
+ * that cannot be used (unknown category, weight outside [-5, 5], a query that does not parse, an id
+ * seen before) is left out and listed in {@link #skipped()}; the others still work. Matching is
+ * thread-safe; errors of single rules at match time are returned, never thrown.
+ */
+public final class CompiledRuleSet implements Closeable {
+  private final Monitor monitor;
+  private final Map<String, Rule> rulesById;
+  private final Map<String, Integer> order;
+  private final Map<String, String> skipped;
+
+  private CompiledRuleSet(
+      Monitor monitor, Map<String, Rule> rulesById, Map<String, String> skipped) {
+    this.monitor = monitor;
+    this.rulesById = Collections.unmodifiableMap(rulesById);
+    this.skipped = Collections.unmodifiableMap(skipped);
+    Map<String, Integer> positions = new LinkedHashMap<>();
+    rulesById.keySet().forEach(id -> positions.put(id, positions.size()));
+    this.order = positions;
+  }
+
+  /**
+   * Compiles rules; never fails because of one rule.
+   *
+   * @param rules the rules, in the order hits should be listed
+   */
+  public static CompiledRuleSet compile(List<Rule> rules, MultilingualAnalyzer analyzer) {
+    requireNonNull(rules, "rules");
+    RuleQueryParser parser = new RuleQueryParser(analyzer);
+    Map<String, Rule> accepted = new LinkedHashMap<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    List<MonitorQuery> queries = new ArrayList<>();
+    for (Rule rule : rules) {
+      String problem = problem(rule, accepted);
+      if (problem == null) {
+        try {
+          queries.add(monitorQuery(rule, parser.parse(rule.query())));
+          accepted.put(rule.id(), rule);
+        } catch (QuerySyntaxException e) {
+          problem =
+              String.format(
+                  Locale.ROOT,
+                  "query does not parse at %d:%d: %s",
+                  e.line(),
+                  e.column(),
+                  e.getMessage());
+        }
+      }
+      if (problem != null) {
+        skipped.putIfAbsent(rule.id(), problem);
+      }
+    }
+    Monitor monitor;
+    try {
+      monitor = new Monitor(analyzer, new TermFilteredPresearcher());
+      register(monitor, queries, accepted, skipped);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot build the in-memory rule index", e);
+    }
+    return new CompiledRuleSet(monitor, accepted, skipped);
+  }
+
+  private static String problem(Rule rule, Map<String, Rule> accepted) {
+    if (accepted.containsKey(rule.id())) {
+      return "duplicate id";
+    }
+    if (Category.byId(rule.category()).isEmpty()) {
+      return "unknown category '" + rule.category() + "'";
+    }
+    if (rule.weight() < -5.0 || rule.weight() > 5.0) {
+      return "weight " + rule.weight() + " is out of range [-5, 5]";
+    }
+    return null;
+  }
+
+  private static MonitorQuery monitorQuery(Rule rule, Query query) {
+    Map<String, String> metadata =
+        Map.of(
+            "category", rule.category(),
+            "language", rule.language(),
+            "weight", Double.toString(rule.weight()));
+    return new MonitorQuery(rule.id(), query, rule.query(), metadata);
+  }
+
+  /** Registers all at once; if that fails, one by one so only the bad rule is left out. */
+  private static void register(
+      Monitor monitor,
+      List<MonitorQuery> queries,
+      Map<String, Rule> accepted,
+      Map<String, String> skipped)
+      throws IOException {
+    try {
+      monitor.register(queries);
+      return;
+    } catch (RuntimeException | IOException batchFailure) {
+      monitor.clear();
+    }
+    for (MonitorQuery query : queries) {
+      try {
+        monitor.register(query);
+      } catch (RuntimeException | IOException e) {
+        accepted.remove(query.getId());
+        skipped.put(query.getId(), "cannot be indexed for matching: " + e);
+      }
+    }
+  }
+
+  /** The usable rules by id, in the order given. */
+  public Map<String, Rule> rules() {
+    return rulesById;
+  }
+
+  /** Rules left out, by id, with the reason. */
+  public Map<String, String> skipped() {
+    return skipped;
+  }
+
+  /**
+   * Matches one normalised text against every rule, with the spans each rule matched.
+   *
+   * @return the matches, in rule order, and the rules that failed on this text
+   */
+  public Matches match(NormalizedText text) {
+    MatchingQueries<HighlightsMatch> result;
+    try {
+      result = monitor.match(document(text.text()), HighlightsMatch.MATCHER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("In-memory matching failed", e);
+    }
+    List<RuleMatch> matches = new ArrayList<>();
+    for (HighlightsMatch match : result.getMatches()) {
+      Rule rule = rulesById.get(match.getQueryId());
+      List<Span> spans = new ArrayList<>();
+      for (HighlightsMatch.Hit hit : match.getHits(MultilingualAnalyzer.FIELD)) {
+        if (hit.startOffset >= 0 && hit.endOffset >= hit.startOffset) {
+          int[] range = text.originalRange(hit.startOffset, hit.endOffset);
+          spans.add(new Span(range[0], range[1]));
+        }
+      }
+      spans.sort(null);
+      matches.add(new RuleMatch(rule, List.copyOf(spans)));
+    }
+    matches.sort((a, b) -> Integer.compare(order.get(a.rule.id()), order.get(b.rule.id())));
+    return new Matches(List.copyOf(matches), Map.copyOf(result.getErrors()));
+  }
+
+  /** The ids of the rules that match the text, without spans: for checking rule examples. */
+  public Set<String> matchingIds(NormalizedText text) {
+    try {
+      MatchingQueries<QueryMatch> result =
+          monitor.match(document(text.text()), QueryMatch.SIMPLE_MATCHER);
+      Set<String> ids = new TreeSet<>();
+      result.getMatches().forEach(match -> ids.add(match.getQueryId()));
+      return Collections.unmodifiableSet(ids);
+    } catch (IOException e) {
+      throw new UncheckedIOException("In-memory matching failed", e);
+    }
+  }
+
+  private static Document document(String normalized) {
+    Document doc = new Document();
+    doc.add(new TextField(MultilingualAnalyzer.FIELD, normalized, Field.Store.NO));
+    return doc;
+  }
+
+  @Override
+  public void close() throws IOException {
+    monitor.close();
+  }
+
+  /** A span of the original text, {@code [start, end)} in UTF-16 chars. */
+  public record Span(int start, int end) implements Comparable<Span> {
+    @Override
+    public int compareTo(Span other) {
+      return start != other.start
+          ? Integer.compare(start, other.start)
+          : Integer.compare(end, other.end);
+    }
+  }
+
+  /** One matched rule with the spans of the original text it matched (may be empty). */
+  public record RuleMatch(Rule rule, List<Span> spans) {}
+
+  /**
+   * The result of matching one text.
+   *
+   * @param matches matched rules, in rule order
+   * @param errors rule id to the exception that rule threw on this text
+   */
+  public record Matches(List<RuleMatch> matches, Map<String, Exception> errors) {}
+}

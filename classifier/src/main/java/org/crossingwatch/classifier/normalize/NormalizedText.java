@@ -1,0 +1,91 @@
+package org.crossingwatch.classifier.normalize;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The normalised form of a text, with a map from every normalised character back to the range of
+ * the original text it came from, so spans found in the normalised text can be shown in the
+ * original. Immutable.
+ */
+public final class NormalizedText {
+  private final String original;
+  private final String text;
+  private final int[] originalStart;
+  private final int[] originalEnd;
+
+  NormalizedText(String original, String text, int[] originalStart, int[] originalEnd) {
+    if (text.length() != originalStart.length || text.length() != originalEnd.length) {
+      throw new IllegalArgumentException(
+          "offset maps must have one entry per character of '" + text + "'");
+    }
+    this.original = original;
+    this.text = text;
+    this.originalStart = originalStart.clone();
+    this.originalEnd = originalEnd.clone();
+  }
+
+  /** The text before normalisation, unchanged. */
+  public String original() {
+    return original;
+  }
+
+  /** The normalised text, as analysed and matched. */
+  public String text() {
+    return text;
+  }
+
+  /**
+   * Maps a range of the normalised text to the smallest range of the original text that produced
+   * it.
+   *
+   * @param start first normalised char (inclusive), {@code 0 <= start <= end}
+   * @param end last normalised char (exclusive), {@code end <= text().length()}
+   * @return {@code [originalStart, originalEnd)}; an empty range maps to an empty range
+   * @throws IndexOutOfBoundsException if the range is not inside the normalised text
+   */
+  public int[] originalRange(int start, int end) {
+    Objects.checkFromToIndex(start, end, text.length());
+    if (start == end) {
+      int at = start < text.length() ? originalStart[start] : original.length();
+      return new int[] {at, at};
+    }
+    int from = Integer.MAX_VALUE;
+    int to = 0;
+    for (int i = start; i < end; i++) {
+      from = Math.min(from, originalStart[i]);
+      to = Math.max(to, originalEnd[i]);
+    }
+    return new int[] {from, to};
+  }
+
+  /**
+   * As {@link #originalRange(int, int)} for one position: where normalised char {@code i} came
+   * from.
+   */
+  public int originalOffset(int index) {
+    if (index == text.length()) {
+      return original.length();
+    }
+    return originalRange(index, index + 1)[0];
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NormalizedText that
+        && original.equals(that.original)
+        && text.equals(that.text)
+        && Arrays.equals(originalStart, that.originalStart)
+        && Arrays.equals(originalEnd, that.originalEnd);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(original, text);
+  }
+
+  @Override
+  public String toString() {
+    return "NormalizedText[" + text + "]";
+  }
+}

@@ -1,0 +1,87 @@
+package org.crossingwatch.classifier.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class NormalizerTest {
+
+  @Test
+  void appliesNfkcToFullWidthLettersAndArabicPresentationForms() {
+    assertThat(Normalizer.normalize("ＷｈａｔｓＡｐｐ ﻻ").text()).isEqualTo("WhatsApp لا");
+  }
+
+  @Test
+  void removesZeroWidthCharactersAndSoftHyphens() {
+    assertThat(Normalizer.normalize("wh\u200Bats\u200Dapp pass\u00ADage \uFEFFبحر\u200Cية").text())
+        .isEqualTo("whatsapp passage بحرية");
+  }
+
+  @Test
+  void removesArabicTatweel() {
+    assertThat(Normalizer.normalize("تهـــريب").text()).isEqualTo("تهريب");
+  }
+
+  @Test
+  void mapsArabicIndicAndPersianDigitsToAscii() {
+    assertThat(Normalizer.normalize("٣٥٠٠ دينار و ۲۵۰۰ یورو").text())
+        .isEqualTo("3500 دينار و 2500 یورو");
+  }
+
+  @Test
+  void turnsEmojisIntoTokens() {
+    assertThat(Normalizer.normalize("🚤⛵🛥🚚🚛🚕✈️💶💵💰🛂").text())
+        .isEqualTo(
+            " emoji_boat  emoji_boat  emoji_boat  emoji_truck  emoji_truck  emoji_taxi "
+                + " emoji_plane  emoji_money  emoji_money  emoji_money  emoji_passport ");
+  }
+
+  @Test
+  void turnsFlagsIntoCountryCodeTokens() {
+    assertThat(Normalizer.normalize("🇱🇾➡️🇮🇹 🇬🇧").text())
+        .isEqualTo(" flag_ly ➡ flag_it   flag_gb ");
+  }
+
+  @Test
+  void turnsCurrencySignsIntoTokensSoPricesCarryThem() {
+    assertThat(Normalizer.normalize("3000$ €2500 £900 ₺100").text())
+        .isEqualTo("3000 currency_usd   currency_eur 2500  currency_gbp 900  currency_try 100");
+  }
+
+  @Test
+  void mapsTypographicApostrophes() {
+    assertThat(Normalizer.normalize("l’arrivée").text()).isEqualTo("l'arrivée");
+  }
+
+  @Test
+  void keepsTheOriginalAndMapsNormalisedRangesBackToIt() {
+    String original = "تهـريب 🚤 ٣٠٠٠€";
+    NormalizedText normalized = Normalizer.normalize(original);
+
+    assertThat(normalized.original()).isEqualTo(original);
+    assertThat(normalized.text()).isEqualTo("تهريب  emoji_boat  3000 currency_eur ");
+    int boat = normalized.text().indexOf("emoji_boat");
+    int[] boatRange = normalized.originalRange(boat, boat + "emoji_boat".length());
+    assertThat(original.substring(boatRange[0], boatRange[1])).isEqualTo("🚤");
+    int[] wordRange = normalized.originalRange(0, 5);
+    assertThat(original.substring(wordRange[0], wordRange[1])).isEqualTo("تهـريب");
+    int digits = normalized.text().indexOf("3000");
+    int[] digitRange = normalized.originalRange(digits, digits + 4);
+    assertThat(original.substring(digitRange[0], digitRange[1])).isEqualTo("٣٠٠٠");
+  }
+
+  @Test
+  void leavesEmptyTextEmpty() {
+    NormalizedText normalized = Normalizer.normalize("");
+
+    assertThat(normalized.text()).isEmpty();
+    assertThat(normalized.originalRange(0, 0)).containsExactly(0, 0);
+  }
+
+  @Test
+  void rejectsRangesOutsideTheText() {
+    assertThatThrownBy(() -> Normalizer.normalize("abc").originalRange(2, 5))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+}
