@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -134,14 +135,18 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Stops processing, waiting at most {@code timeout} for the stream threads to finish.
+   * Stops processing, waiting at most {@code timeout} for the stream threads to finish. The
+   * instance leaves its consumer group, so its partitions move to the other instances (or to its
+   * own restart) at once instead of after the session timeout.
    *
    * @return whether every thread stopped in time
    */
   public boolean close(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout must not be null");
     clientMetrics.close();
-    return streams.close(timeout);
+    return streams.close(
+        CloseOptions.timeout(timeout)
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
   }
 
   /** As {@link #close(Duration)} with a 30-second timeout. */

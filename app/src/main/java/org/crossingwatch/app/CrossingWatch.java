@@ -1,0 +1,25 @@
+package org.crossingwatch.app;
+
+import org.crossingwatch.app.run.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code crossingwatch} command line: one subcommand per role or tool. */
+@Command(
+    name = "crossingwatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Finds online advertisements for migrant smuggling in streams of public posts.",
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class CrossingWatch {
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for {@link #main} and for tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new CrossingWatch()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}

@@ -1,0 +1,76 @@
+package org.crossingwatch.app.run;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.crossingwatch.model.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stopping {@code crossingwatch run} in the middle of a replay and starting it again on the same
+ * data folder: every post is published once, scored once, and alerted at most once.
+ */
+class RestartEndToEndTest {
+  /** Copies of the samples; large enough that the first run is stopped well before the end. */
+  private static final int COPIES = 40;
+
+  @TempDir Path dataDir;
+
+  @Test
+  void stoppedMidReplayAndRestartedEveryPostIsScoredExactlyOnce() throws Exception {
+    Path posts = dataDir.resolve("posts.jsonl");
+    List<String> lines = new ArrayList<>();
+    List<String> samples = RunFixtures.sampleLines();
+    for (int copy = 0; copy < COPIES; copy++) {
+      for (String line : samples) {
+        // Same post, new external id: "externalId": "1001" -> "1001-c7".
+        lines.add(line.replaceFirst("(\"externalId\": ?\"[^\"]+)\"", "$1-c" + copy + "\""));
+      }
+    }
+    Files.write(posts, lines, UTF_8);
+    int total = lines.size();
+    long offers =
+        COPIES * RunFixtures.sampleLabels().values().stream().filter("offer"::equals).count();
+
+    double scoredAtStop;
+    try (AllInOne first =
+        AllInOne.start(RunFixtures.settings(dataDir, posts), new RunFixtures.Output().writer)) {
+      await().atMost(Duration.ofSeconds(120)).until(() -> scored(first) >= 100);
+      scoredAtStop = scored(first);
+    }
+    assertThat(scoredAtStop).as("the first run stopped mid-replay").isLessThan(total);
+
+    try (AllInOne second =
+        AllInOne.start(RunFixtures.settings(dataDir, posts), new RunFixtures.Output().writer)) {
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          TopicContents.keyCounts(second.bootstrapServers(), Topics.POSTS_SCORED))
+                      .hasSize(total));
+      Map<String, Long> raw = TopicContents.keyCounts(second.bootstrapServers(), Topics.POSTS_RAW);
+      Map<String, Long> scored =
+          TopicContents.keyCounts(second.bootstrapServers(), Topics.POSTS_SCORED);
+      Map<String, Long> alerts = TopicContents.keyCounts(second.bootstrapServers(), Topics.ALERTS);
+
+      assertThat(raw).hasSize(total).allSatisfy((key, count) -> assertThat(count).isOne());
+      assertThat(scored).hasSize(total).allSatisfy((key, count) -> assertThat(count).isOne());
+      assertThat(alerts)
+          .hasSize((int) offers)
+          .allSatisfy((key, count) -> assertThat(count).isOne());
+    }
+  }
+
+  private static double scored(AllInOne all) {
+    return all.registry().counter("crossingwatch.pipeline.posts.scored").count();
+  }
+}
