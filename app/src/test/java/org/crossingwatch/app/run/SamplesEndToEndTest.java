@@ -11,9 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.ScoredPost;
@@ -24,23 +26,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code crossingwatch run} as a user starts it: the embedded broker, the bundled rules and the
- * bundled samples, through the whole pipeline.
+ * {@code crossingwatch run --bootstrap-servers} against a running broker, with the bundled rules
+ * and samples, through the whole pipeline. (The other end-to-end tests use the embedded mode.)
  */
 class SamplesEndToEndTest {
   @TempDir static Path dataDir;
   private static final RunFixtures.Output OUT = new RunFixtures.Output();
+  private static EmbeddedKafkaBroker cluster;
   private static AllInOne all;
 
   @BeforeAll
   static void replaySamples() throws Exception {
-    all = AllInOne.start(RunFixtures.settings(dataDir, RunFixtures.SAMPLES), OUT.writer);
+    cluster = EmbeddedKafkaBroker.start(dataDir.resolve("cluster"));
+    RunSettings settings = RunFixtures.settings(dataDir.resolve("app"), RunFixtures.SAMPLES);
+    all =
+        AllInOne.start(
+            new RunSettings(
+                settings.dataDir(),
+                Optional.of(cluster.bootstrapServers()),
+                settings.rules(),
+                settings.posts(),
+                false,
+                settings.httpHost(),
+                settings.httpPort(),
+                settings.partitions(),
+                settings.classifier()),
+            OUT.writer);
     assertThat(all.collector().awaitTermination(Duration.ofSeconds(60))).isTrue();
   }
 
   @AfterAll
   static void stop() {
     all.close();
+    cluster.close();
   }
 
   @Test
@@ -88,7 +106,7 @@ class SamplesEndToEndTest {
                 assertThat(OUT.toString().lines().filter(l -> l.startsWith("ALERT ")))
                     .hasSize((int) offers));
     assertThat(OUT.toString())
-        .contains("Kafka: embedded broker on 127.0.0.1:")
+        .contains("Kafka: " + cluster.bootstrapServers() + " (replication factor 1)")
         .containsPattern("ALERT \\S+ \\S+  1\\.00  ar     telegram/zuwara_trips +crossing_offer");
   }
 

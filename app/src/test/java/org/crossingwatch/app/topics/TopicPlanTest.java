@@ -1,0 +1,71 @@
+package org.crossingwatch.app.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.crossingwatch.app.testing.KafkaCluster;
+import org.crossingwatch.app.testing.WithKafka;
+import org.crossingwatch.model.Topics;
+import org.junit.jupiter.api.Test;
+
+@WithKafka
+class TopicPlanTest {
+
+  @Test
+  void standardPlanCompactsRulesAndCheckpointsAndKeepsThemOnOnePartition() {
+    TopicPlan plan = TopicPlan.standard(6, (short) 3);
+
+    assertThat(plan.specs()).extracting(TopicSpec::name).containsExactlyElementsOf(Topics.ALL);
+    assertThat(plan.specs())
+        .allSatisfy(
+            spec -> {
+              boolean compacted = Topics.COMPACTED.contains(spec.name());
+              assertThat(spec.partitions()).isEqualTo(compacted ? 1 : 6);
+              assertThat(spec.replicationFactor()).isEqualTo((short) 3);
+              assertThat(spec.configs()).containsEntry("min.insync.replicas", "2");
+              assertThat(spec.configs().get("cleanup.policy"))
+                  .isEqualTo(compacted ? "compact" : null);
+            });
+  }
+
+  @Test
+  void rawPostsAndDeadLettersAcceptRecordsLargerThanThePipelineDoes() {
+    Map<String, TopicSpec> byName =
+        TopicPlan.standard(3, (short) 1).specs().stream()
+            .collect(java.util.stream.Collectors.toMap(TopicSpec::name, s -> s));
+
+    assertThat(byName.get(Topics.POSTS_RAW).configs())
+        .containsEntry("max.message.bytes", "4194304");
+    assertThat(byName.get(Topics.DLQ).configs()).containsEntry("max.message.bytes", "4194304");
+    assertThat(byName.get(Topics.ALERTS).configs()).doesNotContainKey("max.message.bytes");
+  }
+
+  @Test
+  void singleReplicaPlanAsksForOneInSyncReplica() {
+    assertThat(TopicPlan.standard(1, (short) 1).specs())
+        .allSatisfy(spec -> assertThat(spec.configs()).containsEntry("min.insync.replicas", "1"));
+  }
+
+  @Test
+  void applyingTwiceCreatesNothingTheSecondTime(KafkaCluster cluster) throws Exception {
+    try (Admin admin = Admin.create(cluster.adminConfig())) {
+      TopicPlan plan = TopicPlan.standard(2, (short) 1);
+
+      plan.apply(admin);
+      Set<String> names = admin.listTopics().names().get();
+
+      assertThat(names).containsAll(Topics.ALL);
+      assertThat(plan.apply(admin)).isEmpty();
+    }
+  }
+
+  @Test
+  void specRejectsZeroPartitionsNamingTheTopic() {
+    assertThatThrownBy(() -> new TopicSpec("cw.alerts", 0, (short) 1, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Topic cw.alerts needs at least 1 partition, was 0");
+  }
+}
