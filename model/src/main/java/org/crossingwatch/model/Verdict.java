@@ -6,6 +6,7 @@ import static org.crossingwatch.model.Fields.required;
 import static org.crossingwatch.model.Fields.requiredText;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param ruleSetVersion version of the rule set that produced this verdict
  * @param scoredAt when the verdict was made
  * @param flags processing notes, for example {@code truncated}
+ * @param spans where in the original text each matched rule matched
+ * @param entities phones, prices, handles, links, wallets and places found in the post
  */
 public record Verdict(
     int schemaVersion,
@@ -33,7 +36,9 @@ public record Verdict(
     List<String> languages,
     String ruleSetVersion,
     Instant scoredAt,
-    List<String> flags) {
+    List<String> flags,
+    List<Span> spans,
+    List<ExtractedEntity> entities) {
 
   /** Flag set when the post was longer than the size limit and only its head was scored. */
   public static final String FLAG_TRUNCATED = "truncated";
@@ -50,6 +55,40 @@ public record Verdict(
     requiredText(ruleSetVersion, "Verdict", "ruleSetVersion");
     required(scoredAt, "Verdict", "scoredAt");
     flags = list(flags);
+    spans = list(spans);
+    entities = list(entities);
+  }
+
+  /** A verdict without spans or entities. */
+  public Verdict(
+      int schemaVersion,
+      String postKey,
+      double score,
+      boolean alert,
+      List<RuleHit> hits,
+      Map<String, Double> contributions,
+      List<String> languages,
+      String ruleSetVersion,
+      Instant scoredAt,
+      List<String> flags) {
+    this(
+        schemaVersion,
+        postKey,
+        score,
+        alert,
+        hits,
+        contributions,
+        languages,
+        ruleSetVersion,
+        scoredAt,
+        flags,
+        List.of(),
+        List.of());
+  }
+
+  /** The entities of one type, in text order. */
+  public List<ExtractedEntity> entities(ExtractedEntity.Type type) {
+    return entities.stream().filter(e -> e.type() == type).toList();
   }
 
   /** The distinct categories of the matched rules, in hit order. */
@@ -59,7 +98,7 @@ public record Verdict(
 
   /** A copy carrying one more flag. */
   public Verdict withFlag(String flag) {
-    List<String> more = new java.util.ArrayList<>(flags);
+    List<String> more = new ArrayList<>(flags);
     if (!more.contains(flag)) {
       more.add(flag);
     }
@@ -73,6 +112,8 @@ public record Verdict(
         languages,
         ruleSetVersion,
         scoredAt,
-        more);
+        more,
+        spans,
+        entities);
   }
 }

@@ -173,4 +173,56 @@ class JsonSerdeTest {
     assertThat(rule.shouldMatch()).isEmpty();
     assertThat(rule.query()).isEqualTo("\"passage angleterre\"");
   }
+
+  @Test
+  void verdictCarriesSpansAndEntitiesThroughJson() {
+    Verdict verdict =
+        new Verdict(
+            1,
+            "telegram:c:1",
+            0.9,
+            true,
+            List.of(new RuleHit("fr.passage", "crossing_offer", "fr", 2.0)),
+            Map.of("crossing_offer", 2.0),
+            List.of("fr"),
+            "rules-1",
+            Instant.parse("2026-11-01T08:05:01Z"),
+            List.of(),
+            List.of(new Span("fr.passage", "crossing_offer", 0, 7)),
+            List.of(
+                new ExtractedEntity(
+                    ExtractedEntity.Type.PHONE,
+                    "07700 900123",
+                    "+447700900123",
+                    30,
+                    42,
+                    Map.of("region", "GB"))));
+
+    Verdict back = Json.read(Json.write(verdict), Verdict.class);
+
+    assertThat(back).isEqualTo(verdict);
+    assertThat(back.entities(ExtractedEntity.Type.PHONE)).hasSize(1);
+    assertThat(back.entities(ExtractedEntity.Type.PRICE)).isEmpty();
+    assertThat(back.withFlag("truncated").spans()).isEqualTo(verdict.spans());
+  }
+
+  @Test
+  void verdictWrittenBeforeSpansExistedReadsWithEmptySpansAndEntities() {
+    Verdict verdict =
+        Json.read(
+            """
+            {"postKey":"k","score":0.1,"alert":false,"ruleSetVersion":"v",
+             "scoredAt":"2026-11-01T00:00:00Z"}""",
+            Verdict.class);
+
+    assertThat(verdict.spans()).isEmpty();
+    assertThat(verdict.entities()).isEmpty();
+  }
+
+  @Test
+  void spanEndingBeforeItStartsIsRejected() {
+    assertThatThrownBy(() -> new Span("r", "price", 5, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Span of rule r must have 0 <= start <= end, was 5..2");
+  }
 }
