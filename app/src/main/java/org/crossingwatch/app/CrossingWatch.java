@@ -1,5 +1,7 @@
 package org.crossingwatch.app;
 
+import org.crossingwatch.app.collect.CollectCommand;
+import org.crossingwatch.app.collect.ImportCommand;
 import org.crossingwatch.app.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Finds online advertisements for migrant smuggling in streams of public posts.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      CollectCommand.class,
+      ImportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class CrossingWatch {
 
   /** Runs the command line and exits with its exit code. */

@@ -112,6 +112,10 @@ final class CollectorLoop implements Runnable {
                   "Collector {} has published everything: {} posts", sourceId, postsPublished());
               return;
             }
+            if (batch.exhausted()) {
+              // Polling again at once would only find nothing new, at the cost of a fetch.
+              pause(followInterval.get());
+            }
           }
           case RESUME_FROM_STORE -> {
             if (!resumeFromStore()) {
