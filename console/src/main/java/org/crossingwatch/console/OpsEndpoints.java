@@ -35,8 +35,10 @@ final class OpsEndpoints {
       ready &= passes;
       states.put(check.name(), passes ? "UP" : "DOWN");
     }
-    ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-        .json(Map.of("status", ready ? "UP" : "DOWN", "checks", states));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", ready ? "UP" : "DOWN");
+    body.put("checks", states);
+    ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
   }
 
   void metrics(Context ctx) {
