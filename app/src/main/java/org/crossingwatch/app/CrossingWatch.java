@@ -2,6 +2,7 @@ package org.crossingwatch.app;
 
 import org.crossingwatch.app.collect.CollectCommand;
 import org.crossingwatch.app.collect.ImportCommand;
+import org.crossingwatch.app.deliver.DeliverCommand;
 import org.crossingwatch.app.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CollectCommand.class,
       ImportCommand.class,
+      DeliverCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CrossingWatch {

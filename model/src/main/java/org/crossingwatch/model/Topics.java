@@ -28,12 +28,24 @@ public final class Topics {
   /** Records that could not be processed; key and value as received, the reason in headers. */
   public static final String DLQ = "cw.dlq";
 
+  /** Alerts that could not be delivered to a sink after the retry budget; the reason in headers. */
+  public static final String DELIVERY_FAILED = "cw.delivery.failed";
+
   /** Topics whose values are the latest state per key, so Kafka compacts them. */
   public static final List<String> COMPACTED = List.of(RULES, COLLECTOR_STATE);
 
   /** Every topic, in the order data flows through them. */
   public static final List<String> ALL =
-      List.of(POSTS_RAW, POSTS_SCORED, ALERTS, RULES, FEEDBACK, AUDIT, COLLECTOR_STATE, DLQ);
+      List.of(
+          POSTS_RAW,
+          POSTS_SCORED,
+          ALERTS,
+          RULES,
+          FEEDBACK,
+          AUDIT,
+          COLLECTOR_STATE,
+          DLQ,
+          DELIVERY_FAILED);
 
   private Topics() {}
 }
