@@ -3,6 +3,7 @@ package org.crossingwatch.app;
 import org.crossingwatch.app.collect.CollectCommand;
 import org.crossingwatch.app.collect.ImportCommand;
 import org.crossingwatch.app.deliver.DeliverCommand;
+import org.crossingwatch.app.process.ProcessCommand;
 import org.crossingwatch.app.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Finds online advertisements for migrant smuggling in streams of public posts.",
     subcommands = {
       RunCommand.class,
+      ProcessCommand.class,
       CollectCommand.class,
       ImportCommand.class,
       DeliverCommand.class,

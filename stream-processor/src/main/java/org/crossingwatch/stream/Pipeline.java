@@ -11,11 +11,13 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.crossingwatch.classifier.PostClassifier;
 import org.crossingwatch.stream.deadletter.DeadLetterDeserializationHandler;
 import org.crossingwatch.stream.deadletter.DeadLetterProcessingHandler;
 import org.crossingwatch.stream.deadletter.MetricsConfig;
+import org.crossingwatch.stream.rules.LiveRuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +39,11 @@ public final class Pipeline implements AutoCloseable {
   private final KafkaStreamsMetrics clientMetrics;
   private final MeterRegistry registry;
 
-  private Pipeline(KafkaStreams streams, MeterRegistry registry) {
+  private final Properties config;
+
+  private Pipeline(KafkaStreams streams, MeterRegistry registry, Properties config) {
     this.streams = streams;
+    this.config = config;
     this.registry = registry;
     this.clientMetrics = new KafkaStreamsMetrics(streams);
   }
@@ -62,10 +67,34 @@ public final class Pipeline implements AutoCloseable {
       MeterRegistry registry) {
     Objects.requireNonNull(registry, "registry must not be null");
     Properties config = streamsConfig(bootstrapServers, settings, stateDir);
+    return create(
+        PipelineTopology.build(new StreamsBuilder(), classifier, settings, registry),
+        config,
+        registry);
+  }
+
+  /**
+   * An unstarted pipeline scoring with a live rule set kept current from {@code cw.rules} (see
+   * {@link PipelineTopology#build(StreamsBuilder, LiveRuleSet, PipelineSettings, MeterRegistry)}).
+   * The caller owns {@code rules} and closes it after the pipeline.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Pipeline create(
+      String bootstrapServers,
+      LiveRuleSet rules,
+      PipelineSettings settings,
+      Path stateDir,
+      MeterRegistry registry) {
+    Objects.requireNonNull(registry, "registry must not be null");
+    Properties config = streamsConfig(bootstrapServers, settings, stateDir);
+    return create(
+        PipelineTopology.build(new StreamsBuilder(), rules, settings, registry), config, registry);
+  }
+
+  private static Pipeline create(Topology topology, Properties config, MeterRegistry registry) {
     config.put(MetricsConfig.REGISTRY_CONFIG, registry);
-    KafkaStreams streams =
-        new KafkaStreams(
-            PipelineTopology.build(new StreamsBuilder(), classifier, settings, registry), config);
+    KafkaStreams streams = new KafkaStreams(topology, config);
     streams.setUncaughtExceptionHandler(
         exception -> {
           LOG.error("Stream thread died; replacing it", exception);
@@ -73,7 +102,7 @@ public final class Pipeline implements AutoCloseable {
         });
     streams.setStateListener(
         (newState, oldState) -> LOG.info("Pipeline state {} -> {}", oldState, newState));
-    return new Pipeline(streams, registry);
+    return new Pipeline(streams, registry, config);
   }
 
   /**
@@ -113,11 +142,16 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Starts processing and binds the Kafka Streams client metrics to the registry.
+   * Creates {@value StreamTopics#ENTITIES} if it is missing (compacted, as many partitions as
+   * {@code cw.alerts}), then starts processing and binds the Kafka Streams client metrics to the
+   * registry.
    *
    * @throws IllegalStateException if already started or closed
    */
   public void start() {
+    EntitiesTopic.createIfMissing(
+        config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+        ((Number) config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).intValue());
     clientMetrics.bindTo(registry);
     streams.start();
   }

@@ -2,11 +2,16 @@ package org.crossingwatch.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -14,42 +19,70 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 import org.crossingwatch.classifier.PostClassifier;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.JsonSerde;
+import org.crossingwatch.model.Post;
 import org.crossingwatch.model.ScoredPost;
 import org.crossingwatch.model.Topics;
 import org.crossingwatch.stream.classify.PostScorer;
+import org.crossingwatch.stream.cluster.AlertUpdate;
+import org.crossingwatch.stream.cluster.BandEntry;
+import org.crossingwatch.stream.cluster.BandLookup;
+import org.crossingwatch.stream.cluster.BandProbe;
+import org.crossingwatch.stream.cluster.BandVote;
+import org.crossingwatch.stream.cluster.ClusterUpdater;
+import org.crossingwatch.stream.cluster.PendingVotes;
+import org.crossingwatch.stream.cluster.RepostCluster;
+import org.crossingwatch.stream.cluster.RepostProbes;
+import org.crossingwatch.stream.cluster.VoteCollector;
 import org.crossingwatch.stream.deadletter.DeadLetterWriter;
 import org.crossingwatch.stream.deadletter.Outcome;
+import org.crossingwatch.stream.links.EntityKeys;
+import org.crossingwatch.stream.links.EntityLinker;
+import org.crossingwatch.stream.links.EntityLinks;
+import org.crossingwatch.stream.links.EntitySighting;
+import org.crossingwatch.stream.links.EntityState;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.crossingwatch.stream.parse.ParsedPost;
 import org.crossingwatch.stream.parse.PostParser;
+import org.crossingwatch.stream.rules.LiveRuleSet;
+import org.crossingwatch.stream.rules.RuleTableUpdater;
 
 /**
- * The CrossingWatch stream topology, first version:
+ * The CrossingWatch stream topology:
  *
  * <pre>
- * cw.posts.raw → parse ─┬─ bad bytes, bad JSON, missing field, too big ─────────→ cw.dlq
- *                       └→ classify ─┬─ classifier failed ────────────────────────→ cw.dlq
- *                                    └→ cw.posts.scored (every post)
- *                                       └→ alert == true → re-key by alert id → cw.alerts
+ * cw.posts.raw → parse ─┬─ bad bytes, bad JSON, missing field, too big ───────────→ cw.dlq
+ *                       └→ classify (live rule set) ─┬─ classifier failed ──────────→ cw.dlq
+ *                                                    └→ cw.posts.scored (every post)
+ *   alerting posts → 16 LSH band probes ⇒ [repost-bands] band store
+ *                  ⇒ [repost-votes] vote store ⇒ [repost-clusters] cluster store
+ *                  → new or updated alert, keyed by alert id → cw.alerts
+ *                  → its entities ⇒ [entity-links] entity store → cw.entities
+ * cw.rules (global table, rule-table-store) → LiveRuleSet, recompiled off the stream threads
  * </pre>
  *
- * <p>Keys: {@code cw.posts.raw} and {@code cw.posts.scored} are keyed by post key, {@code
- * cw.alerts} by {@link Alert#idFor(String)} of the post key, {@code cw.dlq} by the original key.
- * Dead letters carry the original value bytes and the {@link
- * org.crossingwatch.model.DeadLetterHeaders}. No step throws for a bad post, so one post can never
- * stop the stream; the exception handlers configured by {@link Pipeline#streamsConfig} catch
- * whatever still fails.
- *
- * <p>The topology is stateless and creates no internal topics.
+ * <p>⇒ is a re-key through the named repartition topic in brackets; see {@link
+ * org.crossingwatch.stream.cluster} and {@link org.crossingwatch.stream.links} for why each exists
+ * and how exactly-once and ordering work across them. Keys: {@code cw.posts.raw} and {@code
+ * cw.posts.scored} by post key, {@code cw.alerts} by alert id ({@link Alert#idFor(String)} of the
+ * cluster's first post), {@code cw.entities} by entity, {@code cw.dlq} by the original key. Dead
+ * letters carry the original value bytes and the {@link org.crossingwatch.model.DeadLetterHeaders}.
+ * No step throws for a bad post, so one post can never stop the stream; the exception handlers
+ * configured by {@link Pipeline#streamsConfig} catch whatever still fails.
  */
 public final class PipelineTopology {
   private static final Serde<String> KEYS = Serdes.String();
   private static final Serde<byte[]> BYTES = Serdes.ByteArray();
   private static final Serde<ScoredPost> SCORED_POSTS = JsonSerde.of(ScoredPost.class);
   private static final Serde<Alert> ALERTS = JsonSerde.of(Alert.class);
+  private static final Serde<BandProbe> PROBES = JsonSerde.of(BandProbe.class);
+  private static final Serde<BandVote> VOTES = JsonSerde.of(BandVote.class);
+  private static final Serde<EntitySighting> SIGHTINGS = JsonSerde.of(EntitySighting.class);
+  private static final Serde<EntityLinks> LINKS = JsonSerde.of(EntityLinks.class);
 
   private PipelineTopology() {}
 
@@ -63,13 +96,38 @@ public final class PipelineTopology {
   }
 
   /**
+   * The pipeline scoring with a live rule set: as {@link #build(StreamsBuilder, Supplier,
+   * PipelineSettings, MeterRegistry)}, plus the global table of {@code cw.rules} (store {@value
+   * RuleTableUpdater#STORE}) that keeps {@code rules} current.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Topology build(
+      StreamsBuilder builder,
+      LiveRuleSet rules,
+      PipelineSettings settings,
+      MeterRegistry registry) {
+    Objects.requireNonNull(builder, "builder must not be null");
+    Objects.requireNonNull(rules, "rules must not be null");
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(RuleTableUpdater.STORE), KEYS, BYTES)
+            .withLoggingDisabled(),
+        Topics.RULES,
+        Consumed.with(KEYS, BYTES).withName("read-rules"),
+        RuleTableUpdater.supplier(rules));
+    Supplier<PostClassifier> current = rules;
+    return build(builder, current, settings, registry);
+  }
+
+  /**
    * Adds the pipeline to {@code builder} and builds it.
    *
    * @param builder a fresh builder
    * @param classifier asked once per post for the classifier to score it with; return the current
    *     one from an {@code AtomicReference} to swap rule sets without restarting. It must not
    *     return null (a null counts as a classifier failure for that post).
-   * @param settings size limits
+   * @param settings size limits, clustering
    * @param registry where the {@link PipelineMetrics} counters go
    * @return the topology, ready for {@code new KafkaStreams(...)} or {@code TopologyTestDriver}
    * @throws NullPointerException if an argument is null
@@ -85,13 +143,14 @@ public final class PipelineTopology {
     PipelineMetrics metrics = PipelineMetrics.on(registry);
     PostParser parser = new PostParser(settings.maxRecordBytes(), metrics);
     PostScorer scorer = new PostScorer(classifier, settings.maxTextChars(), metrics);
+    addStores(builder);
 
     KStream<String, byte[]> rawPosts =
         builder.stream(Topics.POSTS_RAW, Consumed.with(KEYS, BYTES).withName("read-raw-posts"));
 
     Map<String, KStream<String, Outcome<ParsedPost>>> parsed =
         rawPosts
-            .mapValues(parser::parse, Named.as("parse-post"))
+            .flatMapValues(parser::parse, Named.as("parse-post"))
             .split(Named.as("parse-"))
             .branch((key, outcome) -> outcome.failed(), Branched.as("failed"))
             .defaultBranch(Branched.as("ok"));
@@ -110,17 +169,50 @@ public final class PipelineTopology {
     scoredPosts.to(
         Topics.POSTS_SCORED, Produced.with(KEYS, SCORED_POSTS).withName("write-scored-posts"));
 
-    scoredPosts
-        .filter(
-            (postKey, scoredPost) -> scoredPost.verdict().alert(), Named.as("keep-alerting-posts"))
-        .mapValues(
-            scoredPost -> Alert.firstSighting(scoredPost.post(), scoredPost.verdict()),
-            Named.as("make-alert"))
-        // Re-key from post key to alert id, the key of alert upserts. Nothing stateful follows, so
-        // no repartition topic: the producer partitions cw.alerts by the alert id.
-        .selectKey((postKey, alert) -> alert.alertId(), Named.as("key-by-alert-id"))
-        .peek((alertId, alert) -> metrics.alertEmitted(), Named.as("count-alert"))
+    KStream<String, AlertUpdate> alertUpdates =
+        scoredPosts
+            .filter(
+                (postKey, scoredPost) -> scoredPost.verdict().alert(),
+                Named.as("keep-alerting-posts"))
+            // Re-key from post key to LSH band: posts sharing a band meet in one partition.
+            .flatMap(RepostProbes::of, Named.as("probe-bands"))
+            .repartition(Repartitioned.with(KEYS, PROBES).withName("repost-bands"))
+            .process(
+                BandLookup.supplier(settings.clusterRetention(), settings.repostSimilarity()),
+                Named.as("look-up-band"),
+                BandLookup.STORE)
+            // BandLookup re-keyed by post key: every band's answer meets at its post.
+            .repartition(Repartitioned.with(KEYS, VOTES).withName("repost-votes"))
+            .process(
+                VoteCollector.supplier(settings.clusterRetention()),
+                Named.as("collect-band-votes"),
+                VoteCollector.STORE)
+            // VoteCollector re-keyed by cluster id: every post of a cluster meets in one partition.
+            .repartition(Repartitioned.with(KEYS, SCORED_POSTS).withName("repost-clusters"))
+            .process(
+                ClusterUpdater.supplier(settings.clusterRetention()),
+                Named.as("update-cluster"),
+                ClusterUpdater.STORE);
+
+    alertUpdates
+        .peek((clusterId, update) -> countAlert(metrics, update), Named.as("count-alert"))
+        // Re-key from cluster id to alert id, the key of alert upserts. Nothing stateful follows,
+        // so no repartition topic: the producer partitions cw.alerts by the alert id.
+        .map(
+            (clusterId, update) -> KeyValue.pair(update.alert().alertId(), update.alert()),
+            Named.as("key-by-alert-id"))
         .to(Topics.ALERTS, Produced.with(KEYS, ALERTS).withName("write-alerts"));
+
+    alertUpdates
+        // Re-key from cluster id to entity: every alert with the entity meets in one partition.
+        .flatMap(PipelineTopology::sightings, Named.as("key-by-entity"))
+        .repartition(Repartitioned.with(KEYS, SIGHTINGS).withName("entity-links"))
+        .process(
+            EntityLinker.supplier(settings.clusterRetention()),
+            Named.as("link-entities"),
+            EntityLinker.STORE)
+        .peek((entity, links) -> metrics.entityLinkPublished(), Named.as("count-entity-links"))
+        .to(StreamTopics.ENTITIES, Produced.with(KEYS, LINKS).withName("write-entity-links"));
 
     parsed
         .get("parse-failed")
@@ -134,5 +226,51 @@ public final class PipelineTopology {
         .to(Topics.DLQ, Produced.with(KEYS, BYTES).withName("write-dead-letters"));
 
     return builder.build();
+  }
+
+  private static void addStores(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, JsonSerde.of(BandEntry.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(VoteCollector.STORE),
+            KEYS,
+            JsonSerde.of(PendingVotes.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ClusterUpdater.STORE),
+            KEYS,
+            JsonSerde.of(RepostCluster.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(EntityLinker.STORE),
+            KEYS,
+            JsonSerde.of(EntityState.class)));
+  }
+
+  private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {
+    if (update.repost()) {
+      metrics.alertUpdated();
+    } else {
+      metrics.alertEmitted();
+    }
+    metrics.alertLatency(Duration.between(update.trigger().post().collectedAt(), Instant.now()));
+  }
+
+  private static List<KeyValue<String, EntitySighting>> sightings(
+      String clusterId, AlertUpdate update) {
+    Post post = update.trigger().post();
+    String channel = post.platform() + ":" + post.channel();
+    List<KeyValue<String, EntitySighting>> sightings = new ArrayList<>();
+    EntityKeys.of(update.trigger().verdict())
+        .forEach(
+            (entity, type) ->
+                sightings.add(
+                    KeyValue.pair(
+                        entity,
+                        new EntitySighting(
+                            type, update.alert().alertId(), channel, post.collectedAt()))));
+    return sightings;
   }
 }

@@ -30,6 +30,7 @@ import org.crossingwatch.model.Post;
 import org.crossingwatch.model.ScoredPost;
 import org.crossingwatch.model.Topics;
 import org.crossingwatch.model.Verdict;
+import org.crossingwatch.stream.classify.PostScorer;
 import org.crossingwatch.stream.deadletter.MetricsConfig;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.junit.jupiter.api.AfterEach;
@@ -138,10 +139,11 @@ class PipelineTopologyTest {
   }
 
   @Test
-  void oversizedRecordGoesToTheDeadLetterTopicUnread() {
+  void oversizedRecordGoesToTheDeadLetterTopicAndIsStillScoredAndFlagged() {
     start(PipelineSettings.defaults());
-    String head = Json.write(post("big_channel", "5", "قارب"));
-    // Valid JSON padded with whitespace: only the size can reject it.
+    Post big = post("big_channel", "5", "قارب");
+    String head = Json.write(big);
+    // Valid JSON padded with whitespace: only the size is wrong with it.
     byte[] oversized = (head + " ".repeat(700_000 - head.getBytes(UTF_8).length)).getBytes(UTF_8);
     Post next = post("big_channel", "6", "passage de nuit, places limitées");
 
@@ -158,11 +160,46 @@ class PipelineTopologyTest {
         "org.crossingwatch.stream.parse.RejectedRecordException",
         "record is 700000 bytes, over the 524288-byte limit",
         0);
-    assertThat(classifier.seenTexts()).containsExactly(next.text());
+    assertThat(classifier.seenTexts()).containsExactly(big.text(), next.text());
+    Verdict flagged =
+        KeywordTestClassifier.verdictFor(big.key(), true).withFlag(PostScorer.FLAG_OVERSIZED);
     assertThat(scoredPosts.readKeyValuesToList())
-        .containsExactly(KeyValue.pair(next.key(), scored(next, true)));
+        .containsExactly(
+            KeyValue.pair(big.key(), Json.write(new ScoredPost(big, flagged))),
+            KeyValue.pair(next.key(), scored(next, true)));
     assertThat(alerts.readKeyValuesToList())
-        .containsExactly(KeyValue.pair(Alert.idFor(next.key()), alert(next)));
+        .containsExactly(
+            KeyValue.pair(Alert.idFor(big.key()), Json.write(Alert.firstSighting(big, flagged))),
+            KeyValue.pair(Alert.idFor(next.key()), alert(next)));
+    assertThat(count(PipelineMetrics.POSTS_OVERSIZED)).isEqualTo(1.0);
+  }
+
+  @Test
+  void oversizedRecordWithALongTextIsScoredAndKeptOnlyOnItsHead() {
+    start(PipelineSettings.defaults().withMaxRecordBytes(200).withMaxTextChars(40));
+    Post big = post("long_channel", "7", "passage garanti ".repeat(30));
+
+    rawPosts.pipeInput(big.key(), json(big));
+
+    assertThat(deadLetters.readRecordsToList()).hasSize(1);
+    Post head = big.withText(big.text().substring(0, 40));
+    assertThat(classifier.seenTexts()).containsExactly(head.text());
+    Verdict flagged =
+        KeywordTestClassifier.verdictFor(big.key(), true)
+            .withFlag(PostScorer.FLAG_OVERSIZED)
+            .withFlag(Verdict.FLAG_TRUNCATED);
+    assertThat(scoredPosts.readKeyValuesToList())
+        .containsExactly(KeyValue.pair(big.key(), Json.write(new ScoredPost(head, flagged))));
+  }
+
+  @Test
+  void oversizedRecordThatIsNotAPostOnlyGoesToTheDeadLetterTopic() {
+    start(PipelineSettings.defaults().withMaxRecordBytes(10));
+
+    rawPosts.pipeInput("telegram:junk:1", "ceci n'est pas un post".getBytes(UTF_8));
+
+    assertThat(deadLetters.readRecordsToList()).hasSize(1);
+    assertThat(scoredPosts.isEmpty()).isTrue();
   }
 
   @Test

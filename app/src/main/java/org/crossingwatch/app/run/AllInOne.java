@@ -23,16 +23,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
+import org.crossingwatch.app.process.RulePublisher;
 import org.crossingwatch.app.topics.TopicPlan;
-import org.crossingwatch.classifier.Classifier;
 import org.crossingwatch.classifier.rules.RuleLoadException;
 import org.crossingwatch.classifier.rules.RulePackLoader;
 import org.crossingwatch.collectors.CollectorRunner;
 import org.crossingwatch.collectors.jsonl.JsonlSource;
 import org.crossingwatch.console.ConsoleServer;
 import org.crossingwatch.console.ReadinessCheck;
+import org.crossingwatch.model.Rule;
+import org.crossingwatch.model.Topics;
 import org.crossingwatch.stream.Pipeline;
 import org.crossingwatch.stream.PipelineSettings;
+import org.crossingwatch.stream.rules.LiveRuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,12 +84,14 @@ public final class AllInOne implements AutoCloseable {
 
   private void startParts(RunSettings settings, PrintWriter out)
       throws RuleLoadException, IOException {
-    Classifier classifier =
-        Classifier.fromRules(RulePackLoader.load(settings.rules()), settings.classifier());
-    started.push(classifier);
+    bindJvmMetrics();
+    List<Rule> ruleFiles = RulePackLoader.load(settings.rules());
+    LiveRuleSet rules = LiveRuleSet.start(ruleFiles, settings.classifier(), registry);
+    // Pushed before the pipeline, so it closes after the pipeline stopped scoring with it.
+    started.push(rules);
     out.printf(
         "Rules: %d from %s (version %s)%n",
-        classifier.rules().size(), settings.rules(), classifier.ruleSetVersion());
+        rules.rules().size(), settings.rules(), rules.ruleSetVersion());
 
     short replicationFactor;
     if (settings.bootstrapServers().isPresent()) {
@@ -107,13 +112,20 @@ public final class AllInOne implements AutoCloseable {
         out.printf("Topics created: %s%n", String.join(", ", created));
       }
     }
+    // The files are the analysts' source of truth in this mode: publish them to cw.rules so every
+    // instance (and a restart) runs the same set.
+    RulePublisher.Published published = new RulePublisher(bootstrapServers).publish(ruleFiles);
+    if (!published.upserted().isEmpty() || !published.deleted().isEmpty()) {
+      out.printf(
+          "Rules published to %s: %d changed, %d removed%n",
+          Topics.RULES, published.upserted().size(), published.deleted().size());
+    }
     out.flush();
 
-    bindJvmMetrics();
     pipeline =
         Pipeline.create(
             bootstrapServers,
-            () -> classifier,
+            rules,
             PipelineSettings.defaults()
                 .withApplicationId(PIPELINE_APPLICATION_ID)
                 .withReplicationFactor(replicationFactor),

@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.DeadLetterHeaders;
+import org.crossingwatch.model.Json;
+import org.crossingwatch.model.ScoredPost;
 import org.crossingwatch.model.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What happens to each kind of bad input on {@code cw.posts.raw}, on the real broker: it lands in
  * {@code cw.dlq} with its original bytes and its reason, and the posts after it are still scored.
+ * An oversized record that is still a post is also scored on its head and flagged, so no ad is
+ * dropped for being long.
  */
 class DeadLetterEndToEndTest {
   @TempDir Path dataDir;
@@ -57,9 +61,16 @@ class DeadLetterEndToEndTest {
           .untilAsserted(
               () ->
                   assertThat(TopicContents.keys(all.bootstrapServers(), Topics.POSTS_SCORED))
-                      .containsExactly("telegram:c:4"));
+                      .containsExactlyInAnyOrder("telegram:c:3", "telegram:c:4"));
+      ScoredPost oversizedScored =
+          TopicContents.read(all.bootstrapServers(), Topics.POSTS_SCORED).stream()
+              .filter(r -> r.key().equals("telegram:c:3"))
+              .map(r -> Json.read(r.value(), ScoredPost.class))
+              .findFirst()
+              .orElseThrow();
+      assertThat(oversizedScored.verdict().flags()).contains("oversized", "truncated");
       assertThat(TopicContents.keys(all.bootstrapServers(), Topics.ALERTS))
-          .containsExactly(Alert.idFor("telegram:c:4"));
+          .contains(Alert.idFor("telegram:c:4"));
 
       List<ConsumerRecord<String, byte[]>> dead =
           TopicContents.read(all.bootstrapServers(), Topics.DLQ);

@@ -8,15 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stopping {@code crossingwatch run} in the middle of a replay and starting it again on the same
- * data folder: every post is published once, scored once, and alerted at most once.
+ * data folder: every post is published once and scored once, and every alerting post is counted
+ * once in its alert's repost cluster. The copies of each sample are reposts of it, so they update
+ * one alert per ad instead of making new ones.
  */
 class RestartEndToEndTest {
   /** Copies of the samples; large enough that the first run is stopped well before the end. */
@@ -68,6 +74,16 @@ class RestartEndToEndTest {
           .hasSize((int) offers)
           .allSatisfy((key, count) -> assertThat(count).isOne());
     }
+  }
+
+  /** The latest value of each alert id: the state of every alert after all upserts. */
+  private static Map<String, Alert> latestAlerts(AllInOne all) {
+    Map<String, Alert> latest = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> r :
+        TopicContents.read(all.bootstrapServers(), Topics.ALERTS)) {
+      latest.put(r.key(), Json.read(r.value(), Alert.class));
+    }
+    return latest;
   }
 
   private static double scored(AllInOne all) {

@@ -16,11 +16,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Scores one post with the current classifier. A text longer than the limit is scored on a copy cut
  * to the limit and the verdict is flagged {@value Verdict#FLAG_TRUNCATED}; the scored post keeps
- * the full text. Never throws: when the classifier throws or returns no verdict, the post becomes a
- * {@link DeadLetter} at stage {@value DeadLetter#CLASSIFY} with its original bytes. Thread-safe if
- * the classifier is.
+ * the full text. A post from a record over the size limit ({@link ParsedPost#oversized()}) is
+ * always scored on its head, flagged {@value #FLAG_OVERSIZED} as well, and its scored copy keeps
+ * only the head (the whole record is in the dead-letter topic), so no output record outgrows the
+ * topics' limits. Never throws: when the classifier throws or returns no verdict, the post becomes
+ * a {@link DeadLetter} at stage {@value DeadLetter#CLASSIFY} with its original bytes. Thread-safe
+ * if the classifier is.
  */
 public final class PostScorer {
+  /** Flag of a verdict about a post whose record was over the size limit. */
+  public static final String FLAG_OVERSIZED = "oversized";
+
   private static final Logger LOG = LoggerFactory.getLogger(PostScorer.class);
 
   private final Supplier<PostClassifier> classifier;
@@ -48,13 +54,18 @@ public final class PostScorer {
     Post post = parsed.post();
     boolean truncated = post.text().length() > maxTextChars;
     try {
-      Verdict verdict = classify(truncated ? post.withText(head(post.text())) : post);
+      Post scoredText = truncated ? post.withText(head(post.text())) : post;
+      Verdict verdict = classify(scoredText);
+      if (parsed.oversized()) {
+        verdict = verdict.withFlag(FLAG_OVERSIZED);
+        metrics.postOversized();
+      }
       if (truncated) {
         verdict = verdict.withFlag(Verdict.FLAG_TRUNCATED);
         metrics.postTruncated();
       }
       metrics.postScored();
-      return Outcome.success(new ScoredPost(post, verdict));
+      return Outcome.success(new ScoredPost(parsed.oversized() ? scoredText : post, verdict));
     } catch (RuntimeException e) {
       String reason = "classifier failed on post '" + post.key() + "': " + DeadLetter.messageOf(e);
       LOG.warn("Dead-lettering: {}", reason, e);

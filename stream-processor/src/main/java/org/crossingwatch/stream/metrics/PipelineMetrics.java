@@ -2,6 +2,8 @@ package org.crossingwatch.stream.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,8 +32,23 @@ public final class PipelineMetrics {
   /** Posts written to the scored-posts topic. */
   public static final String POSTS_SCORED = "crossingwatch.pipeline.posts.scored";
 
-  /** Alerts written to the alerts topic. */
+  /** New alerts written to the alerts topic (first sighting of an ad). */
   public static final String ALERTS_EMITTED = "crossingwatch.pipeline.alerts.emitted";
+
+  /**
+   * Alert updates written because a repost joined the alert's cluster; the repost ratio is {@code
+   * updated / (emitted + updated)}.
+   */
+  public static final String ALERTS_UPDATED = "crossingwatch.pipeline.alerts.updated";
+
+  /** Time from a post's {@code collectedAt} to its alert (new or updated) being written. */
+  public static final String ALERT_LATENCY = "crossingwatch.pipeline.alert.latency";
+
+  /** Posts whose record was over the size limit, dead-lettered and still scored on their head. */
+  public static final String POSTS_OVERSIZED = "crossingwatch.pipeline.posts.oversized";
+
+  /** Entity link updates written to {@code cw.entities}. */
+  public static final String ENTITY_LINKS = "crossingwatch.pipeline.entity.links";
 
   /** Posts whose text was too long and was scored on a truncated copy. */
   public static final String POSTS_TRUNCATED = "crossingwatch.pipeline.posts.truncated";
@@ -44,6 +61,10 @@ public final class PipelineMetrics {
   private final Counter scored;
   private final Counter alerts;
   private final Counter truncated;
+  private final Counter updated;
+  private final Counter oversized;
+  private final Counter entityLinks;
+  private final Timer latency;
   private final ConcurrentMap<String, Counter> deadLettered = new ConcurrentHashMap<>();
 
   private PipelineMetrics(MeterRegistry registry) {
@@ -52,6 +73,16 @@ public final class PipelineMetrics {
     this.scored = counter(POSTS_SCORED, "Posts scored and written to cw.posts.scored");
     this.alerts = counter(ALERTS_EMITTED, "Alerts written to cw.alerts");
     this.truncated = counter(POSTS_TRUNCATED, "Posts scored on a truncated copy of their text");
+    this.updated = counter(ALERTS_UPDATED, "Alerts updated in cw.alerts by a repost");
+    this.oversized =
+        counter(POSTS_OVERSIZED, "Posts over the record size limit, scored on their head");
+    this.entityLinks = counter(ENTITY_LINKS, "Entity link updates written to cw.entities");
+    this.latency =
+        Timer.builder(ALERT_LATENCY)
+            .description("From a post's collectedAt to its alert in cw.alerts")
+            .publishPercentiles(0.5, 0.99)
+            .publishPercentileHistogram()
+            .register(registry);
     // Registered up front so dashboards show a zero instead of no data.
     DeadLetter.STAGES.forEach(this::deadLetterCounter);
   }
@@ -83,6 +114,26 @@ public final class PipelineMetrics {
   /** Counts one alert written. */
   public void alertEmitted() {
     alerts.increment();
+  }
+
+  /** Counts one alert updated by a repost. */
+  public void alertUpdated() {
+    updated.increment();
+  }
+
+  /** Records the time from collection to alert of one post. */
+  public void alertLatency(Duration sinceCollected) {
+    latency.record(sinceCollected.isNegative() ? Duration.ZERO : sinceCollected);
+  }
+
+  /** Counts one oversized post scored on its head. */
+  public void postOversized() {
+    oversized.increment();
+  }
+
+  /** Counts one entity link update written. */
+  public void entityLinkPublished() {
+    entityLinks.increment();
   }
 
   /** Counts one post scored on a truncated copy of its text. */

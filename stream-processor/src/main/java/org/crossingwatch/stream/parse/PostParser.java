@@ -1,5 +1,6 @@
 package org.crossingwatch.stream.parse;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.crossingwatch.model.Json;
@@ -10,9 +11,12 @@ import org.crossingwatch.stream.metrics.PipelineMetrics;
 
 /**
  * Reads a raw {@code cw.posts.raw} value as a {@link Post}. Never throws: a record with no value,
- * more bytes than the limit, bytes that are not JSON, or JSON that is not a valid post becomes a
- * {@link DeadLetter} at stage {@value DeadLetter#PARSE} whose reason says what is wrong (for
- * example {@code Invalid Post JSON: missing required field 'text' in Post}). Thread-safe.
+ * bytes that are not JSON, or JSON that is not a valid post becomes a {@link DeadLetter} at stage
+ * {@value DeadLetter#PARSE} whose reason says what is wrong (for example {@code Invalid Post JSON:
+ * missing required field 'text' in Post}). A record over the size limit becomes a dead letter
+ * saying so <em>and</em>, when it still reads as a post, a post marked {@linkplain
+ * ParsedPost#oversized() oversized}, so that it is scored on its head and flagged instead of
+ * disappearing into the dead-letter topic. Thread-safe.
  */
 public final class PostParser {
   private final int maxRecordBytes;
@@ -31,29 +35,43 @@ public final class PostParser {
     this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
   }
 
-  /** The post in {@code rawValue}, or the dead letter that says why there is none. */
-  public Outcome<ParsedPost> parse(byte[] rawValue) {
+  /**
+   * What {@code rawValue} holds: the post; or the dead letter that says why there is none; or, for
+   * a record over the size limit, the dead letter followed by the oversized post when it reads as
+   * one.
+   */
+  public List<Outcome<ParsedPost>> parse(byte[] rawValue) {
+    if (rawValue == null) {
+      return List.of(
+          Outcome.failure(
+              DeadLetter.of(
+                  DeadLetter.PARSE, new RejectedRecordException("record has no value"), null)));
+    }
+    if (rawValue.length <= maxRecordBytes) {
+      return List.of(read(rawValue, false));
+    }
+    Outcome<ParsedPost> tooBig =
+        Outcome.failure(
+            DeadLetter.of(
+                DeadLetter.PARSE,
+                new RejectedRecordException(
+                    String.format(
+                        Locale.ROOT,
+                        "record is %d bytes, over the %d-byte limit",
+                        rawValue.length,
+                        maxRecordBytes)),
+                rawValue));
+    Outcome<ParsedPost> post = read(rawValue, true);
+    return post.failed() ? List.of(tooBig) : List.of(tooBig, post);
+  }
+
+  private Outcome<ParsedPost> read(byte[] rawValue, boolean oversized) {
     try {
-      Post post = Json.read(checkedSize(rawValue), Post.class);
+      Post post = Json.read(rawValue, Post.class);
       metrics.postParsed();
-      return Outcome.success(new ParsedPost(post, rawValue));
+      return Outcome.success(new ParsedPost(post, rawValue, oversized));
     } catch (RuntimeException e) {
       return Outcome.failure(DeadLetter.of(DeadLetter.PARSE, e, rawValue));
     }
-  }
-
-  private byte[] checkedSize(byte[] rawValue) {
-    if (rawValue == null) {
-      throw new RejectedRecordException("record has no value");
-    }
-    if (rawValue.length > maxRecordBytes) {
-      throw new RejectedRecordException(
-          String.format(
-              Locale.ROOT,
-              "record is %d bytes, over the %d-byte limit",
-              rawValue.length,
-              maxRecordBytes));
-    }
-    return rawValue;
   }
 }

@@ -1,0 +1,34 @@
+/**
+ * Repost clustering: one alert per ad, however often and wherever it is reposted.
+ *
+ * <p>Only alerting posts are clustered. Each gets a {@link
+ * org.crossingwatch.stream.cluster.Fingerprint} (normalised words without links, handles, hashtags,
+ * numbers and emojis) and a {@link org.crossingwatch.stream.cluster.MinHash} signature of its word
+ * and word-pair shingles. Three re-keys, each through a named repartition topic, make the lookup
+ * work across instances:
+ *
+ * <ol>
+ *   <li>{@code repost-bands}, keyed by LSH band: {@link
+ *       org.crossingwatch.stream.cluster.BandLookup} answers with the first post seen in the band
+ *       if its signature is similar enough (store {@code repost-band-store});
+ *   <li>{@code repost-votes}, keyed by post: {@link org.crossingwatch.stream.cluster.VoteCollector}
+ *       waits for all bands and picks the earliest candidate as the cluster id (store {@code
+ *       repost-vote-store});
+ *   <li>{@code repost-clusters}, keyed by cluster id: {@link
+ *       org.crossingwatch.stream.cluster.ClusterUpdater} raises the alert or updates it (store
+ *       {@code repost-cluster-store}).
+ * </ol>
+ *
+ * <p>Exactly once: each step reads, updates its store and writes the next repartition record in one
+ * Kafka transaction ({@code exactly_once_v2}), so a crash replays whole steps and no vote is lost
+ * or counted twice; a post that reaches its cluster twice (a collector re-sent it) is recognised by
+ * its key. Ordering: two near-duplicates racing through different band partitions may each be first
+ * in some band; both then see both candidates and pick the same, earliest one. What is not exact: a
+ * post similar to a repost but not to the cluster's first post opens a cluster of its own keyed by
+ * that repost (no transitive merging), and the alert shows the post that reached the cluster store
+ * first, which under a race may not be the earliest collected ({@code firstSeen} still is). Every
+ * store expires entries untouched for {@code PipelineSettings.clusterRetention()} of stream time.
+ *
+ * <p>Support code for {@link org.crossingwatch.stream.PipelineTopology}: no compatibility promise.
+ */
+package org.crossingwatch.stream.cluster;

@@ -1,0 +1,22 @@
+package org.crossingwatch.stream.links;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One alert seen with one entity, sent keyed by the entity key on the {@code entity-links}
+ * repartition topic.
+ *
+ * @param type the entity type name, for example {@code PHONE}
+ * @param alertId the alert
+ * @param channel {@code platform:channel} of the post that carried the entity
+ * @param seen when that post was collected
+ */
+public record EntitySighting(String type, String alertId, String channel, Instant seen) {
+  public EntitySighting {
+    Objects.requireNonNull(type, "type must not be null");
+    Objects.requireNonNull(alertId, "alertId must not be null");
+    Objects.requireNonNull(channel, "channel must not be null");
+    Objects.requireNonNull(seen, "seen must not be null");
+  }
+}

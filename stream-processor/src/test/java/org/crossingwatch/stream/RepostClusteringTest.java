@@ -1,0 +1,249 @@
+package org.crossingwatch.stream;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.Json;
+import org.crossingwatch.model.Post;
+import org.crossingwatch.model.Topics;
+import org.crossingwatch.stream.deadletter.MetricsConfig;
+import org.crossingwatch.stream.links.EntityLinks;
+import org.crossingwatch.stream.metrics.PipelineMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepostClusteringTest {
+  private static final Instant T0 = Instant.parse("2025-03-02T08:00:00Z");
+  private static final String AD =
+      "قارب إلى إيطاليا كل يوم جمعة\nالدفع عند الوصول، مكان مضمون\nاتصل +218 91 234 5678";
+
+  @TempDir Path stateDir;
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> rawPosts;
+  private TestOutputTopic<String, String> alerts;
+  private TestOutputTopic<String, String> entities;
+
+  @AfterEach
+  void closeDriver() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  @Test
+  void repostsWithReformattedPhoneEmojiHashtagAndMovedLineUpdateTheFirstAlert() {
+    start(PipelineSettings.defaults());
+    Post first = post("rihla_italia", "1", AD, T0);
+    Post reformatted =
+        post(
+            "safar_libya",
+            "77",
+            "🚤 قارب إلى إيطاليا كل يوم جمعة #italia\nالدفع عند الوصول، مكان مضمون\n"
+                + "اتصل 00218-912345678 https://t.me/rihla",
+            T0.plusSeconds(60));
+    Post movedLine =
+        post(
+            "harraga_dz",
+            "5",
+            "الدفع عند الوصول، مكان مضمون\nقارب إلى إيطاليا كل يوم جمعة\nاتصل +218912345678",
+            T0.plusSeconds(120));
+
+    pipe(first, reformatted, movedLine);
+
+    String alertId = Alert.idFor(first.key());
+    Alert raised = Alert.firstSighting(first, RepostTestClassifier.verdictFor(first));
+    assertThat(alerts.readKeyValuesToList())
+        .containsExactly(
+            KeyValue.pair(alertId, Json.write(raised)),
+            KeyValue.pair(
+                alertId,
+                Json.write(
+                    updated(
+                        raised,
+                        T0.plusSeconds(60),
+                        2,
+                        "telegram:rihla_italia",
+                        "telegram:safar_libya"))),
+            KeyValue.pair(
+                alertId,
+                Json.write(
+                    updated(
+                        raised,
+                        T0.plusSeconds(120),
+                        3,
+                        "telegram:rihla_italia",
+                        "telegram:safar_libya",
+                        "telegram:harraga_dz"))));
+    assertThat(count(PipelineMetrics.ALERTS_EMITTED)).isEqualTo(1.0);
+    assertThat(count(PipelineMetrics.ALERTS_UPDATED)).isEqualTo(2.0);
+  }
+
+  @Test
+  void repostWithOneWordChangedJoinsTheCluster() {
+    start(PipelineSettings.defaults());
+    Post first =
+        post(
+            "calais_uk",
+            "1",
+            "passage garanti vers l'Angleterre en camion, départ de Calais chaque nuit, "
+                + "paiement à l'arrivée, contactez-nous vite",
+            T0);
+    Post edited =
+        post(
+            "dunkerque_uk",
+            "2",
+            "passage garanti vers l'Angleterre en camion, départ de Dunkerque chaque nuit, "
+                + "paiement à l'arrivée, contactez-nous vite",
+            T0.plusSeconds(30));
+
+    pipe(first, edited);
+
+    List<KeyValue<String, String>> out = alerts.readKeyValuesToList();
+    assertThat(out).extracting(kv -> kv.key).containsOnly(Alert.idFor(first.key()));
+    Alert last = Json.read(out.get(out.size() - 1).value, Alert.class);
+    assertThat(last.repostCount()).isEqualTo(2);
+    assertThat(last.channels()).containsExactly("telegram:calais_uk", "telegram:dunkerque_uk");
+  }
+
+  @Test
+  void unrelatedAdsWithTheSamePhoneAreLinkedButNotMerged() {
+    start(PipelineSettings.defaults());
+    Post boat = post("rihla_italia", "1", AD, T0);
+    Post truck =
+        post(
+            "calais_uk",
+            "9",
+            "passage en camion vers Londres, 2500 euros, WhatsApp +218 91 234 5678 @passeur_uk",
+            T0.plusSeconds(300));
+
+    pipe(boat, truck);
+
+    assertThat(alerts.readKeyValuesToList())
+        .extracting(kv -> kv.key)
+        .containsExactly(Alert.idFor(boat.key()), Alert.idFor(truck.key()));
+    Map<String, String> latest = entities.readKeyValuesToMap();
+    assertThat(latest.keySet())
+        .containsExactlyInAnyOrder("phone:+218912345678", "handle:@passeur_uk");
+    assertThat(Json.read(latest.get("phone:+218912345678"), EntityLinks.class))
+        .isEqualTo(
+            new EntityLinks(
+                "phone:+218912345678",
+                "PHONE",
+                2,
+                2,
+                T0,
+                T0.plusSeconds(300),
+                List.of(Alert.idFor(boat.key()), Alert.idFor(truck.key())),
+                List.of("telegram:rihla_italia", "telegram:calais_uk")));
+  }
+
+  @Test
+  void postDeliveredTwiceCountsOnce() {
+    start(PipelineSettings.defaults());
+    Post first = post("rihla_italia", "1", AD, T0);
+
+    pipe(first, first);
+
+    assertThat(alerts.readKeyValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void repostAfterTheRetentionOpensANewAlert() {
+    start(PipelineSettings.defaults().withClusterRetention(Duration.ofHours(1)));
+    Post first = post("rihla_italia", "1", AD, T0);
+    Post unrelated = post("calais_uk", "3", "passage de nuit vers Douvres, places limitées", T0);
+    Post lateRepost = post("safar_libya", "2", AD, T0);
+
+    rawPosts.pipeInput(first.key(), json(first), T0);
+    // Three hours of stream time later the first cluster has expired.
+    rawPosts.pipeInput(unrelated.key(), json(unrelated), T0.plus(Duration.ofHours(3)));
+    rawPosts.pipeInput(lateRepost.key(), json(lateRepost), T0.plus(Duration.ofHours(3)));
+
+    assertThat(alerts.readKeyValuesToList())
+        .extracting(kv -> kv.key)
+        .containsExactly(
+            Alert.idFor(first.key()), Alert.idFor(unrelated.key()), Alert.idFor(lateRepost.key()));
+  }
+
+  private void start(PipelineSettings settings) {
+    Properties config = Pipeline.streamsConfig("test-driver:9092", settings, stateDir);
+    config.put(MetricsConfig.REGISTRY_CONFIG, registry);
+    driver =
+        new TopologyTestDriver(
+            PipelineTopology.build(
+                new StreamsBuilder(), RepostTestClassifier::new, settings, registry),
+            config);
+    rawPosts =
+        driver.createInputTopic(
+            Topics.POSTS_RAW, new StringSerializer(), new ByteArraySerializer());
+    alerts =
+        driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+    entities =
+        driver.createOutputTopic(
+            StreamTopics.ENTITIES, new StringDeserializer(), new StringDeserializer());
+  }
+
+  private void pipe(Post... posts) {
+    for (Post post : posts) {
+      rawPosts.pipeInput(post.key(), json(post), post.collectedAt());
+    }
+  }
+
+  private static Alert updated(Alert alert, Instant lastSeen, int repostCount, String... channels) {
+    return new Alert(
+        alert.schemaVersion(),
+        alert.alertId(),
+        alert.post(),
+        alert.verdict(),
+        alert.firstSeen(),
+        lastSeen,
+        repostCount,
+        List.of(channels));
+  }
+
+  private static Post post(String channel, String id, String text, Instant collectedAt) {
+    return new Post(
+        1,
+        null,
+        "telegram",
+        channel,
+        id,
+        Optional.of("https://t.me/" + channel + "/" + id),
+        Optional.empty(),
+        text,
+        Optional.empty(),
+        Optional.empty(),
+        collectedAt,
+        List.of(),
+        Optional.empty(),
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+  }
+
+  private static byte[] json(Post post) {
+    return Json.write(post).getBytes(UTF_8);
+  }
+
+  private double count(String name) {
+    return registry.get(name).counter().count();
+  }
+}
