@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,8 +61,8 @@ class DeliveryEndToEndTest {
     guard = FatalFaultGuard.install();
     broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
     try (Admin admin = admin()) {
+      // The plan includes cw.delivery.failed.
       TopicPlan.standard(1, (short) 1).apply(admin);
-      admin.createTopics(List.of(new NewTopic(DeliveryTopics.FAILED, 1, (short) 1))).all().get();
     }
   }
 

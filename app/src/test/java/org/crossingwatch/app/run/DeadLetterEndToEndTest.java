@@ -69,8 +69,12 @@ class DeadLetterEndToEndTest {
               .findFirst()
               .orElseThrow();
       assertThat(oversizedScored.verdict().flags()).contains("oversized", "truncated");
-      assertThat(TopicContents.keys(all.bootstrapServers(), Topics.ALERTS))
-          .contains(Alert.idFor("telegram:c:4"));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(TopicContents.keys(all.bootstrapServers(), Topics.ALERTS))
+                      .contains(Alert.idFor("telegram:c:4")));
 
       List<ConsumerRecord<String, byte[]>> dead =
           TopicContents.read(all.bootstrapServers(), Topics.DLQ);
