@@ -36,6 +36,7 @@ final class CollectorLoop implements Runnable {
   private final CountDownLatch terminated = new CountDownLatch(1);
   private volatile Optional<Checkpoint> lastCheckpoint = Optional.empty();
   private volatile Optional<Throwable> failure = Optional.empty();
+  private volatile long publishedBeforeStart = -1;
 
   CollectorLoop(
       Source source,
@@ -63,6 +64,11 @@ final class CollectorLoop implements Runnable {
 
   long postsPublished() {
     return lastCheckpoint.map(Checkpoint::postsPublished).orElse(0L);
+  }
+
+  long postsPublishedThisRun() {
+    long before = publishedBeforeStart;
+    return before < 0 ? 0 : postsPublished() - before;
   }
 
   Optional<Throwable> failure() {
@@ -201,6 +207,9 @@ final class CollectorLoop implements Runnable {
       try {
         Optional<Checkpoint> stored = checkpoints.load(sourceId);
         lastCheckpoint = stored;
+        if (publishedBeforeStart < 0) {
+          publishedBeforeStart = postsPublished();
+        }
         LOG.info(
             "Collector {} resumes {}",
             sourceId,

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -152,6 +153,11 @@ public final class CollectorRunner implements Closeable {
     return loop.postsPublished();
   }
 
+  /** Posts published by this runner since it started, that is, after the checkpoint it resumed. */
+  public long postsPublishedThisRun() {
+    return loop.postsPublishedThisRun();
+  }
+
   /** Why the runner stopped on its own, if it failed; empty while running or after a clean stop. */
   public Optional<Throwable> failure() {
     return loop.failure();
@@ -194,10 +200,13 @@ public final class CollectorRunner implements Closeable {
   /**
    * Settings for a {@link CollectorRunner}. A producer is required ({@link #kafka(String)} or
    * {@link #producerFactory(Supplier)}), and so is a checkpoint store ({@link #kafka(String)} or
-   * {@link #checkpointStore(CheckpointStore)}).
+   * {@link #checkpointStore(CheckpointStore)}). A {@link #producerFactory} or {@link
+   * #checkpointStore} given after {@code kafka(...)} replaces that part of it.
    */
   public static final class Builder {
     private final Source source;
+    private Supplier<String> bootstrapServers;
+    private Optional<Duration> kafkaTimeout = Optional.empty();
     private Supplier<? extends Producer<String, byte[]>> producers;
     private CheckpointStore checkpoints;
     private int batchSize = 500;
@@ -219,10 +228,34 @@ public final class CollectorRunner implements Closeable {
      * a {@link KafkaCheckpointStore}.
      */
     public Builder kafka(String bootstrapServers) {
-      Map<String, Object> config =
-          KafkaClientConfigs.transactionalProducer(bootstrapServers, source.id());
-      this.producers = () -> new KafkaProducer<String, byte[]>(config);
-      this.checkpoints = KafkaCheckpointStore.forBootstrapServers(bootstrapServers);
+      // Validated now rather than at the first connection.
+      KafkaClientConfigs.transactionalProducer(bootstrapServers, source.id());
+      return kafka(() -> bootstrapServers);
+    }
+
+    /**
+     * Like {@link #kafka(String)}, but the address is asked of {@code bootstrapServers} whenever a
+     * connection is made anew: for each producer (the first, and each one replacing a producer that
+     * could not abort its transaction) and for each checkpoint load. A running producer keeps the
+     * brokers it learnt, so this is for clusters that may come back at another address, such as a
+     * broker restarted on new ports; pair it with {@link #kafkaTimeout(Duration)} so that a
+     * producer stuck on the old address is given up in good time.
+     */
+    public Builder kafka(Supplier<String> bootstrapServers) {
+      this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      this.producers = null;
+      this.checkpoints = null;
+      return this;
+    }
+
+    /**
+     * With {@link #kafka}: how long one Kafka call may block before the runner gives it up, aborts
+     * and retries after its backoff (at least 1 s). By default Kafka's own limits apply: 60 s to
+     * block ({@code max.block.ms}), 2 min for a delivery, 60 s per checkpoint load.
+     */
+    public Builder kafkaTimeout(Duration timeout) {
+      KafkaClientConfigs.producerTimeouts(timeout); // validates
+      this.kafkaTimeout = Optional.of(timeout);
       return this;
     }
 
@@ -292,6 +325,14 @@ public final class CollectorRunner implements Closeable {
      * @throws IllegalStateException when no producer or no checkpoint store was given
      */
     public CollectorRunner build() {
+      if (bootstrapServers != null && producers == null) {
+        producers = kafkaProducers(bootstrapServers);
+      }
+      if (bootstrapServers != null && checkpoints == null) {
+        checkpoints =
+            KafkaCheckpointStore.forBootstrapServers(
+                bootstrapServers, kafkaTimeout.orElse(Duration.ofSeconds(60)));
+      }
       if (producers == null) {
         throw new IllegalStateException(
             "CollectorRunner for '"
@@ -306,6 +347,18 @@ public final class CollectorRunner implements Closeable {
                 + " checkpointStore(...)");
       }
       return new CollectorRunner(this);
+    }
+
+    private Supplier<Producer<String, byte[]>> kafkaProducers(Supplier<String> addresses) {
+      String sourceId = source.id();
+      Map<String, Object> timeouts =
+          kafkaTimeout.map(KafkaClientConfigs::producerTimeouts).orElse(Map.of());
+      return () -> {
+        Map<String, Object> config =
+            new HashMap<>(KafkaClientConfigs.transactionalProducer(addresses.get(), sourceId));
+        config.putAll(timeouts);
+        return new KafkaProducer<>(config);
+      };
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,6 +67,25 @@ public final class KafkaCheckpointStore implements CheckpointStore {
         level ->
             new KafkaConsumer<>(KafkaClientConfigs.checkpointConsumer(bootstrapServers, level)),
         Duration.ofSeconds(60));
+  }
+
+  /**
+   * A store reading from the cluster at the address {@code bootstrapServers} gives when each {@link
+   * #load} starts, so a cluster that comes back at another address is found again. One load, and
+   * each consumer call in it, may take up to {@code timeout} (at least 1 s).
+   */
+  public static KafkaCheckpointStore forBootstrapServers(
+      Supplier<String> bootstrapServers, Duration timeout) {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Map<String, Object> timeouts = KafkaClientConfigs.consumerTimeouts(timeout);
+    return new KafkaCheckpointStore(
+        level -> {
+          Map<String, Object> config =
+              new HashMap<>(KafkaClientConfigs.checkpointConsumer(bootstrapServers.get(), level));
+          config.putAll(timeouts);
+          return new KafkaConsumer<String, byte[]>(config);
+        },
+        timeout);
   }
 
   /**

@@ -39,7 +39,7 @@ final class TransactionalPublisher implements AutoCloseable {
    * the same id and aborts the transaction it left open.
    */
   void open() {
-    close();
+    discard();
     producer = Objects.requireNonNull(producers.get(), "producer factory returned null");
     producer.initTransactions();
   }
@@ -98,7 +98,7 @@ final class TransactionalPublisher implements AutoCloseable {
       if (isFatal(e)) {
         throw e;
       }
-      close();
+      discard();
       return false;
     }
   }
@@ -118,6 +118,19 @@ final class TransactionalPublisher implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /**
+   * Closes a producer that is being replaced at once: its transaction, if any, is aborted by the
+   * next producer's {@link #open()}, and waiting for a cluster it cannot reach would only delay the
+   * replacement.
+   */
+  private void discard() {
+    if (producer != null) {
+      Producer<String, byte[]> closing = producer;
+      producer = null;
+      closing.close(Duration.ZERO);
+    }
   }
 
   @Override

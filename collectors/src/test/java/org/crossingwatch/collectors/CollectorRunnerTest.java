@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -143,6 +145,8 @@ class CollectorRunnerTest {
     assertThat(secondRun.committedPosts()).isEqualTo(postsIn(file).subList(2, 4));
     assertThat(secondRun.committedCheckpoints())
         .containsExactly(new Checkpoint(SOURCE_ID, endOf(file, 5), NOW, 4));
+    assertThat(second.postsPublished()).isEqualTo(4);
+    assertThat(second.postsPublishedThisRun()).isEqualTo(2);
   }
 
   @Test
@@ -272,6 +276,38 @@ class CollectorRunnerTest {
         .containsExactly("facebook:passage-calais:3");
     assertThat(count(registry, "crossingwatch.collector.errors", "stage", "source-read"))
         .isEqualTo(2);
+  }
+
+  @Test
+  void theBootstrapAddressIsAskedAgainForEveryNewProducer() throws Exception {
+    Path file = write(FRENCH);
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    AtomicInteger asked = new AtomicInteger();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    try (CollectorRunner runner =
+        CollectorRunner.builder(JsonlSource.of(file, SOURCE_ID, CLOCK))
+            .kafka(
+                () -> {
+                  asked.incrementAndGet();
+                  return "127.0.0.1:" + closedPort;
+                })
+            .kafkaTimeout(Duration.ofSeconds(1))
+            .checkpointStore(new InMemoryCheckpointStore())
+            .backoff(Duration.ofMillis(1), Duration.ofMillis(5))
+            .meterRegistry(registry)
+            .build()) {
+      runner.start();
+
+      // Nobody listens there: each producer times out in initTransactions and is replaced.
+      await().atMost(WAIT).until(() -> asked.get() >= 2);
+      assertThat(runner.failure()).isEmpty();
+    }
+    assertThat(count(registry, "crossingwatch.collector.errors", "stage", "publish"))
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test

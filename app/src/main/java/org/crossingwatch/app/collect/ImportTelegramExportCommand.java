@@ -62,7 +62,14 @@ public final class ImportTelegramExportCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("Import failed: " + runner.failure().get());
         return 1;
       }
-      out.println("Imported " + file + ": " + runner.postsPublished() + " posts published");
+      out.println(
+          "Imported "
+              + file
+              + ": "
+              + runner.postsPublishedThisRun()
+              + " new posts published, "
+              + runner.postsPublished()
+              + " in all");
       out.flush();
     }
     return 0;

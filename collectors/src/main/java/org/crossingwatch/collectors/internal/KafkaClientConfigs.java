@@ -1,5 +1,6 @@
 package org.crossingwatch.collectors.internal;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -62,6 +63,50 @@ public final class KafkaClientConfigs {
         StringDeserializer.class,
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
         ByteArrayDeserializer.class);
+  }
+
+  /**
+   * Producer settings that bound how long one call may block, replacing Kafka's defaults (60 s to
+   * block in {@code send}, {@code initTransactions}, {@code abortTransaction}; 2 min for a
+   * delivery): {@code max.block.ms} and {@code delivery.timeout.ms} = {@code timeout}, {@code
+   * request.timeout.ms} = half of it, so that a delivery has time for at least one request.
+   *
+   * @throws IllegalArgumentException when {@code timeout} is under one second
+   */
+  public static Map<String, Object> producerTimeouts(Duration timeout) {
+    long millis = timeoutMillis(timeout);
+    return Map.of(
+        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+        millis,
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        (int) millis,
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        (int) (millis / 2));
+  }
+
+  /**
+   * Consumer settings that bound how long one call may block ({@code default.api.timeout.ms} =
+   * {@code timeout}, {@code request.timeout.ms} = half of it), replacing Kafka's 60 s and 30 s.
+   *
+   * @throws IllegalArgumentException when {@code timeout} is under one second
+   */
+  public static Map<String, Object> consumerTimeouts(Duration timeout) {
+    long millis = timeoutMillis(timeout);
+    return Map.of(
+        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+        (int) millis,
+        ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        (int) (millis / 2));
+  }
+
+  private static long timeoutMillis(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.compareTo(Duration.ofSeconds(1)) < 0
+        || timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException(
+          "Kafka timeout must be between 1 s and " + Integer.MAX_VALUE + " ms, got " + timeout);
+    }
+    return timeout.toMillis();
   }
 
   private static String bootstrapServers(String value) {

@@ -3,6 +3,7 @@ package org.crossingwatch.collectors.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -54,5 +55,25 @@ class KafkaClientConfigsTest {
     assertThatThrownBy(() -> KafkaClientConfigs.transactionalProducer(" ", "jsonl:posts.jsonl"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bootstrapServers must not be blank: ' '");
+  }
+
+  @Test
+  void producerTimeoutsBoundBlockingAndDeliveryWithRoomForOneRequest() {
+    assertThat(KafkaClientConfigs.producerTimeouts(Duration.ofSeconds(4)))
+        .isEqualTo(
+            Map.of("max.block.ms", 4000L, "delivery.timeout.ms", 4000, "request.timeout.ms", 2000));
+  }
+
+  @Test
+  void consumerTimeoutsBoundEveryBlockingCall() {
+    assertThat(KafkaClientConfigs.consumerTimeouts(Duration.ofSeconds(3)))
+        .isEqualTo(Map.of("default.api.timeout.ms", 3000, "request.timeout.ms", 1500));
+  }
+
+  @Test
+  void aKafkaTimeoutUnderOneSecondIsRefused() {
+    assertThatThrownBy(() -> KafkaClientConfigs.producerTimeouts(Duration.ofMillis(999)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Kafka timeout must be between 1 s and 2147483647 ms, got PT0.999S");
   }
 }
