@@ -1,9 +1,11 @@
 package org.crossingwatch.app.topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,7 +14,11 @@ import org.crossingwatch.model.Topics;
 
 /**
  * The settings of every CrossingWatch topic, in one place, and the idempotent step that creates the
- * missing ones. Existing topics are left as they are.
+ * missing ones. Existing topics are never changed: {@link #compare(Admin)} reports how they differ
+ * from the plan so that an operator can decide.
+ *
+ * <p>The Kubernetes {@code KafkaTopic} manifests under {@code deploy/kubernetes} are checked
+ * against {@code standard(6, (short) 3)} by a test, so a change here must be made there too.
  */
 public final class TopicPlan {
   /**
@@ -20,6 +26,22 @@ public final class TopicPlan {
    * pipeline and is dead-lettered with its reason instead of being refused at the producer.
    */
   static final int RAW_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+  /**
+   * How long each deleting topic keeps its records. Compacted topics keep the latest value per key
+   * for ever. Posts carry personal data (names, phone numbers), so the raw and scored posts are
+   * kept only as long as replays and backtests need them; decisions and the audit trail are the
+   * service's records and are kept longer. See docs/operations.md, "Retention and data protection".
+   */
+  static final Map<String, Duration> RETENTION =
+      Map.of(
+          Topics.POSTS_RAW, Duration.ofDays(7),
+          Topics.POSTS_SCORED, Duration.ofDays(90),
+          Topics.ALERTS, Duration.ofDays(365),
+          Topics.FEEDBACK, Duration.ofDays(3650),
+          Topics.AUDIT, Duration.ofDays(400),
+          Topics.DLQ, Duration.ofDays(14),
+          Topics.DELIVERY_FAILED, Duration.ofDays(14));
 
   private final List<TopicSpec> specs;
 
@@ -41,6 +63,9 @@ public final class TopicPlan {
       configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr);
       if (Topics.COMPACTED.contains(name)) {
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+      } else {
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention(name).toMillis()));
       }
       if (name.equals(Topics.POSTS_RAW) || name.equals(Topics.DLQ)) {
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(RAW_MAX_MESSAGE_BYTES));
@@ -50,6 +75,15 @@ public final class TopicPlan {
       specs.add(new TopicSpec(name, topicPartitions, replicationFactor, configs));
     }
     return new TopicPlan(specs);
+  }
+
+  private static Duration retention(String topic) {
+    Duration retention = RETENTION.get(topic);
+    if (retention == null) {
+      throw new IllegalStateException(
+          "No retention planned for topic " + topic + "; add it to TopicPlan.RETENTION");
+    }
+    return retention;
   }
 
   /** Every topic's spec, in {@link Topics#ALL} order. */
@@ -64,6 +98,7 @@ public final class TopicPlan {
    * @throws IllegalStateException when the cluster cannot be reached or refuses a topic
    */
   public List<String> apply(Admin admin) {
+    Objects.requireNonNull(admin, "admin");
     try {
       Set<String> existing = admin.listTopics().names().get();
       List<TopicSpec> missing =
@@ -77,6 +112,24 @@ public final class TopicPlan {
       throw new IllegalStateException("Interrupted while creating topics", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("Could not create topics: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /**
+   * Compares the cluster's topics with this plan without changing anything.
+   *
+   * @return for each planned topic whether it is missing, as planned, or how it differs
+   * @throws IllegalStateException when the cluster cannot be reached
+   */
+  public TopicComparison compare(Admin admin) {
+    Objects.requireNonNull(admin, "admin");
+    try {
+      return TopicComparison.of(specs, admin);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while describing topics", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not describe topics: " + e.getCause().getMessage(), e);
     }
   }
 }

@@ -27,7 +27,7 @@ class TopicPlanTest {
               assertThat(spec.replicationFactor()).isEqualTo((short) 3);
               assertThat(spec.configs()).containsEntry("min.insync.replicas", "2");
               assertThat(spec.configs().get("cleanup.policy"))
-                  .isEqualTo(compacted ? "compact" : null);
+                  .isEqualTo(compacted ? "compact" : "delete");
             });
   }
 
@@ -41,6 +41,27 @@ class TopicPlanTest {
         .containsEntry("max.message.bytes", "4194304");
     assertThat(byName.get(Topics.DLQ).configs()).containsEntry("max.message.bytes", "4194304");
     assertThat(byName.get(Topics.ALERTS).configs()).doesNotContainKey("max.message.bytes");
+  }
+
+  @Test
+  void deletingTopicsKeepPersonalDataOnlyAsLongAsNeededAndCompactedTopicsKeepTheLatestForEver() {
+    Map<String, String> retentionByTopic =
+        TopicPlan.standard(6, (short) 3).specs().stream()
+            .filter(spec -> spec.configs().containsKey("retention.ms"))
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    TopicSpec::name, spec -> spec.configs().get("retention.ms")));
+
+    assertThat(retentionByTopic)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "cw.posts.raw", "604800000",
+                "cw.posts.scored", "7776000000",
+                "cw.alerts", "31536000000",
+                "cw.feedback", "315360000000",
+                "cw.audit", "34560000000",
+                "cw.dlq", "1209600000",
+                "cw.delivery.failed", "1209600000"));
   }
 
   @Test
