@@ -1,6 +1,5 @@
 package org.crossingwatch.app.run;
 
-import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -23,14 +22,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
+import org.crossingwatch.app.console.ConsoleCommand;
 import org.crossingwatch.app.process.RulePublisher;
 import org.crossingwatch.app.topics.TopicPlan;
 import org.crossingwatch.classifier.rules.RuleLoadException;
 import org.crossingwatch.classifier.rules.RulePackLoader;
 import org.crossingwatch.collectors.CollectorRunner;
 import org.crossingwatch.collectors.jsonl.JsonlSource;
-import org.crossingwatch.console.ConsoleServer;
+import org.crossingwatch.console.Console;
+import org.crossingwatch.console.ConsoleSettings;
 import org.crossingwatch.console.ReadinessCheck;
+import org.crossingwatch.console.auth.PasswordHasher;
+import org.crossingwatch.console.auth.Users;
 import org.crossingwatch.model.Rule;
 import org.crossingwatch.model.Topics;
 import org.crossingwatch.stream.Pipeline;
@@ -58,7 +61,7 @@ public final class AllInOne implements AutoCloseable {
   private String bootstrapServers;
   private Pipeline pipeline;
   private CollectorRunner collector;
-  private Javalin http;
+  private Console console;
 
   private AllInOne() {}
 
@@ -150,16 +153,25 @@ public final class AllInOne implements AutoCloseable {
     collector.start();
     out.printf("Collecting: %s%n", settings.posts());
 
-    http =
-        ConsoleServer.create(
+    ConsoleSettings consoleSettings =
+        ConsoleSettings.defaults(settings.dataDir())
+            .withHost(settings.httpHost())
+            .withPort(settings.httpPort());
+    // A fresh data folder has no console users yet: make an admin and show its password once.
+    ConsoleCommand.printBootstrapPassword(
+        out, Users.bootstrapAdminIfMissing(consoleSettings.usersFile(), new PasswordHasher()));
+    console =
+        Console.start(
+            consoleSettings,
+            bootstrapServers,
             registry,
             List.of(
                 new ReadinessCheck("pipeline", () -> pipeline.state().isRunningOrRebalancing()),
                 new ReadinessCheck("collector", () -> collector.failure().isEmpty())));
-    http.start(settings.httpHost(), settings.httpPort());
-    started.push(http::stop);
+    started.push(console);
     out.printf(
-        "HTTP: http://%s:%d (/health, /ready, /metrics)%n", settings.httpHost(), http.port());
+        "Console: http://%s:%d (also /health, /ready, /metrics)%n",
+        settings.httpHost(), console.port());
     out.flush();
   }
 
@@ -199,7 +211,7 @@ public final class AllInOne implements AutoCloseable {
 
   /** The port the HTTP endpoints listen on. */
   public int httpPort() {
-    return http.port();
+    return console.port();
   }
 
   /** The registry behind {@code /metrics}. */
