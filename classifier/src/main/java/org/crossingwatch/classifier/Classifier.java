@@ -11,18 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crossingwatch.classifier.entities.Entity;
+import org.crossingwatch.classifier.entities.EntityExtractor;
 import org.crossingwatch.classifier.internal.CompiledRuleSet;
-import org.crossingwatch.classifier.internal.LanguageGuesser;
-import org.crossingwatch.classifier.internal.LogOddsScorer;
 import org.crossingwatch.classifier.internal.MultilingualAnalyzer;
 import org.crossingwatch.classifier.internal.RuleSetVersion;
+import org.crossingwatch.classifier.language.DetectedLanguage;
+import org.crossingwatch.classifier.language.LanguageDetector;
 import org.crossingwatch.classifier.normalize.NormalizedText;
 import org.crossingwatch.classifier.normalize.Normalizer;
 import org.crossingwatch.classifier.rules.RuleLoadException;
 import org.crossingwatch.classifier.rules.RulePackLoader;
+import org.crossingwatch.classifier.scoring.Features;
+import org.crossingwatch.classifier.scoring.ScoringModel;
+import org.crossingwatch.model.ExtractedEntity;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.Rule;
 import org.crossingwatch.model.RuleHit;
+import org.crossingwatch.model.Span;
 import org.crossingwatch.model.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +36,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The classifier's front door: scores posts against a fixed rule set.
  *
- * <p>Each post's text is {@linkplain Normalizer normalised} (the post itself is not changed),
- * analysed with one multilingual ICU analyzer and matched against every rule with Lucene Monitor.
- * The score is transparent: {@code log-odds = bias + Σ per matched category of its strongest rule
- * weight}, {@code score = logistic(log-odds)}, and the verdict's {@code contributions} hold {@code
- * bias} and each category's term, so they sum to the log-odds. A post alerts when {@code score >=
- * alertThreshold}. {@code languages} is, for now, a provisional guess from scripts and tell-tale
- * letters.
+ * <p>Each post's text is {@linkplain Normalizer normalised} (the post itself is not changed), its
+ * languages are detected ({@link LanguageDetector}), it is analysed and matched against every rule
+ * with Lucene Monitor, and its phones, prices, handles, links, wallets and places are extracted
+ * ({@link EntityExtractor}, with the detected languages as hints). The score is a transparent
+ * logistic model ({@link ScoringModel}) over {@link Features}: the strongest rule weight per
+ * category, entity presence and interactions; the verdict's {@code contributions} hold {@code bias}
+ * and each non-zero feature's weight × value, so they sum to the log-odds. A post alerts when
+ * {@code score >= alertThreshold}. The verdict's spans are in the original text.
  *
  * <p>A rule that cannot be used (unknown category, weight outside [-5, 5], a query that does not
  * parse, a repeated id) is left out, logged and listed in {@link #skippedRules()}; the others work.
@@ -52,7 +59,9 @@ public final class Classifier implements PostClassifier, Closeable {
 
   private final List<Rule> rules;
   private final CompiledRuleSet compiled;
-  private final LogOddsScorer scorer;
+  private final ScoringModel model;
+  private final LanguageDetector languageDetector;
+  private final EntityExtractor entityExtractor;
   private final ClassifierSettings settings;
   private final Clock clock;
   private final String ruleSetVersion;
@@ -62,7 +71,9 @@ public final class Classifier implements PostClassifier, Closeable {
     this.ruleSetVersion = RuleSetVersion.of(rules);
     this.compiled = CompiledRuleSet.compile(rules, new MultilingualAnalyzer());
     this.rules = List.copyOf(compiled.rules().values());
-    this.scorer = new LogOddsScorer(settings.bias());
+    this.model = settings.model();
+    this.languageDetector = LanguageDetector.shipped();
+    this.entityExtractor = EntityExtractor.create();
     this.settings = settings;
     this.clock = clock;
     compiled
@@ -86,7 +97,7 @@ public final class Classifier implements PostClassifier, Closeable {
    * A classifier over these rules.
    *
    * @param rules the rule set, in the order hits are listed
-   * @param settings threshold and bias
+   * @param settings threshold and scoring model
    * @param clock gives each verdict's {@code scoredAt}
    */
   public static Classifier fromRules(List<Rule> rules, ClassifierSettings settings, Clock clock) {
@@ -116,7 +127,8 @@ public final class Classifier implements PostClassifier, Closeable {
    * Scores one post.
    *
    * @param post the post; its text may be empty
-   * @return the verdict: score, alert, hits in rule order, contributions, languages
+   * @return the verdict: score, alert, hits in rule order, contributions, languages, spans of the
+   *     original text, entities
    */
   @Override
   public Verdict classify(Post post) {
@@ -159,11 +171,24 @@ public final class Classifier implements PostClassifier, Closeable {
             a.start() != b.start()
                 ? Integer.compare(a.start(), b.start())
                 : a.ruleId().compareTo(b.ruleId()));
-    LogOddsScorer.Score score = scorer.score(hits);
-    List<String> languages = LanguageGuesser.guess(text.text());
+    List<String> languages =
+        languageDetector.detect(post.text(), post.languageHint()).stream()
+            .map(DetectedLanguage::code)
+            .filter(code -> !code.equals("und"))
+            .toList();
     if (languages.isEmpty() && post.languageHint().isPresent()) {
       languages = List.of(post.languageHint().get());
     }
+    List<ExtractedEntity> entities =
+        entityExtractor.extract(post.text(), languages).stream().map(Classifier::entity).toList();
+    Map<String, Double> features = Features.of(hits, entities);
+    ScoringModel.Score score = model.score(features);
+    Map<String, String> categories = new java.util.HashMap<>();
+    hits.forEach(hit -> categories.put(hit.ruleId(), hit.category()));
+    List<Span> verdictSpans =
+        spans.stream()
+            .map(s -> new Span(s.ruleId(), categories.get(s.ruleId()), s.start(), s.end()))
+            .toList();
     Verdict verdict =
         new Verdict(
             0,
@@ -175,8 +200,10 @@ public final class Classifier implements PostClassifier, Closeable {
             languages,
             ruleSetVersion,
             clock.instant(),
-            List.of());
-    return new Classification(verdict, spans);
+            List.of(),
+            verdictSpans,
+            entities);
+    return new Classification(verdict, spans, features);
   }
 
   /**
@@ -226,6 +253,16 @@ public final class Classifier implements PostClassifier, Closeable {
   /** Rules given but left out, by id, with the reason; empty when every rule is in use. */
   public Map<String, String> skippedRules() {
     return compiled.skipped();
+  }
+
+  private static ExtractedEntity entity(Entity entity) {
+    return new ExtractedEntity(
+        ExtractedEntity.Type.valueOf(entity.type().name()),
+        entity.value(),
+        entity.normalized(),
+        entity.start(),
+        entity.end(),
+        entity.attributes());
   }
 
   /** The settings this classifier scores with. */

@@ -1,41 +1,43 @@
 package org.crossingwatch.classifier;
 
-/**
- * How the classifier turns rule hits into a decision.
- *
- * @param alertThreshold a post alerts when its score is at least this, in [0,1]; default {@value
- *     #DEFAULT_ALERT_THRESHOLD}
- * @param bias the log-odds of a post that matches no rule; default {@value #DEFAULT_BIAS}, that is
- *     a score of about 0.05
- */
-public record ClassifierSettings(double alertThreshold, double bias) {
-  /** Default alert threshold. */
-  public static final double DEFAULT_ALERT_THRESHOLD = 0.7;
+import static java.util.Objects.requireNonNull;
 
-  /** Default bias (log-odds with no evidence). */
-  public static final double DEFAULT_BIAS = -3.0;
+import org.crossingwatch.classifier.scoring.ScoringModel;
+
+/**
+ * How the classifier turns a post's features into a decision.
+ *
+ * @param alertThreshold a post alerts when its score is at least this, in [0,1]
+ * @param model the scoring model; {@link ScoringModel#shipped()} by default
+ */
+public record ClassifierSettings(double alertThreshold, ScoringModel model) {
+  /** The threshold the shipped model is trained for, and the default alert threshold. */
+  public static final double DEFAULT_ALERT_THRESHOLD = 0.5;
 
   public ClassifierSettings {
     if (!(alertThreshold >= 0.0 && alertThreshold <= 1.0)) {
       throw new IllegalArgumentException("alertThreshold must be in [0,1], was " + alertThreshold);
     }
-    if (!Double.isFinite(bias)) {
-      throw new IllegalArgumentException("bias must be finite, was " + bias);
-    }
+    requireNonNull(model, "model");
   }
 
-  /** Threshold {@value #DEFAULT_ALERT_THRESHOLD}, bias {@value #DEFAULT_BIAS}. */
+  /** The shipped model at its own threshold. */
   public static ClassifierSettings defaults() {
-    return new ClassifierSettings(DEFAULT_ALERT_THRESHOLD, DEFAULT_BIAS);
+    return of(ScoringModel.shipped());
+  }
+
+  /** A model at its own threshold. */
+  public static ClassifierSettings of(ScoringModel model) {
+    return new ClassifierSettings(requireNonNull(model, "model").threshold(), model);
   }
 
   /** A copy with another alert threshold. */
   public ClassifierSettings withAlertThreshold(double threshold) {
-    return new ClassifierSettings(threshold, bias);
+    return new ClassifierSettings(threshold, model);
   }
 
-  /** A copy with another bias. */
-  public ClassifierSettings withBias(double newBias) {
-    return new ClassifierSettings(alertThreshold, newBias);
+  /** A copy with another model, keeping this threshold. */
+  public ClassifierSettings withModel(ScoringModel newModel) {
+    return new ClassifierSettings(alertThreshold, newModel);
   }
 }

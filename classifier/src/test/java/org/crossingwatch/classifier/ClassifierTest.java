@@ -12,15 +12,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crossingwatch.classifier.rules.RulePackLoader;
+import org.crossingwatch.classifier.scoring.ScoringModel;
+import org.crossingwatch.model.ExtractedEntity;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.Rule;
 import org.crossingwatch.model.RuleHit;
+import org.crossingwatch.model.Span;
 import org.crossingwatch.model.Verdict;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
   private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  /** The untrained model: bias -3, each category's strongest rule weight counted once. */
+  private static final ClassifierSettings RULE_WEIGHTS =
+      ClassifierSettings.of(ScoringModel.ruleWeights(-3.0, 0.7));
 
   private static final String RULES =
       """
@@ -79,7 +86,41 @@ class ClassifierTest {
                   List.of("fr"),
                   classifier.ruleSetVersion(),
                   NOW,
-                  List.of()));
+                  List.of(),
+                  List.of(
+                      new Span("fr.crossing.passage", "crossing_offer", 0, 7),
+                      new Span("fr.crossing.passage", "crossing_offer", 11, 21),
+                      new Span("fr.route", "route", 11, 21),
+                      new Span("fr.guarantee", "guarantee", 37, 44),
+                      new Span("any.price", "price", 46, 50),
+                      new Span("any.price", "price", 50, 51),
+                      new Span("fr.pay", "pay_on_arrival", 53, 73),
+                      new Span("any.contact", "contact", 75, 83),
+                      new Span("any.price", "price", 88, 92),
+                      new Span("any.price", "price", 93, 99),
+                      new Span("any.contact.telegram", "contact", 103, 107)),
+                  List.of(
+                      new ExtractedEntity(
+                          ExtractedEntity.Type.PLACE,
+                          "Angleterre",
+                          "United Kingdom",
+                          11,
+                          21,
+                          Map.of("country", "GB", "role", "destination", "kind", "country")),
+                      new ExtractedEntity(
+                          ExtractedEntity.Type.PRICE,
+                          "2500€",
+                          "2500 EUR",
+                          46,
+                          51,
+                          Map.of("amount", "2500", "currency", "EUR")),
+                      new ExtractedEntity(
+                          ExtractedEntity.Type.HANDLE,
+                          "t.me/passage_fictif",
+                          "@passage_fictif",
+                          103,
+                          122,
+                          Map.of("kind", "account", "app", "telegram")))));
       assertThat(verdict.categories())
           .containsExactly(
               "crossing_offer", "guarantee", "pay_on_arrival", "route", "price", "contact");
@@ -136,7 +177,7 @@ class ClassifierTest {
     try (Classifier classifier =
         Classifier.fromRules(
             RulePackLoader.parse("rules/fr.yaml", RULES),
-            new ClassifierSettings(0.5, -1.0),
+            ClassifierSettings.of(ScoringModel.ruleWeights(-1.0, 0.5)),
             CLOCK)) {
       Verdict verdict = classifier.classify(post(""));
 
@@ -152,10 +193,9 @@ class ClassifierTest {
   void alertThresholdIsConfigurable() throws Exception {
     List<Rule> rules = RulePackLoader.parse("rules/fr.yaml", RULES);
     Post post = post("Passage en Angleterre");
-    try (Classifier strict = Classifier.fromRules(rules, ClassifierSettings.defaults(), CLOCK);
+    try (Classifier strict = Classifier.fromRules(rules, RULE_WEIGHTS, CLOCK);
         Classifier lenient =
-            Classifier.fromRules(
-                rules, ClassifierSettings.defaults().withAlertThreshold(0.6), CLOCK)) {
+            Classifier.fromRules(rules, RULE_WEIGHTS.withAlertThreshold(0.6), CLOCK)) {
       assertThat(strict.classify(post).score()).isEqualTo(logistic(0.5));
       assertThat(strict.classify(post).alert()).isFalse();
       assertThat(lenient.classify(post).alert()).isTrue();
@@ -225,8 +265,7 @@ class ClassifierTest {
             rule("odd-category", "smuggling", 2.0, "bateau"),
             rule("too-heavy", "price", 9.0, "euro"),
             rule("good", "price", 1.0, "euro"));
-    try (Classifier classifier =
-        Classifier.fromRules(rules, ClassifierSettings.defaults(), CLOCK)) {
+    try (Classifier classifier = Classifier.fromRules(rules, RULE_WEIGHTS, CLOCK)) {
       assertThat(classifier.skippedRules())
           .containsExactlyInAnyOrderEntriesOf(
               Map.of(
@@ -307,8 +346,7 @@ class ClassifierTest {
   }
 
   private static Classifier classifier(String yaml) throws Exception {
-    return Classifier.fromRules(
-        RulePackLoader.parse("rules/test.yaml", yaml), ClassifierSettings.defaults(), CLOCK);
+    return Classifier.fromRules(RulePackLoader.parse("rules/test.yaml", yaml), RULE_WEIGHTS, CLOCK);
   }
 
   private static Rule rule(String id, String category, double weight, String query) {

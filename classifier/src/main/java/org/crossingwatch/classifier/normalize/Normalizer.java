@@ -23,7 +23,15 @@ import java.util.Map;
  *       flag_xx} with the ISO 3166 code in lower case;
  *   <li>the currency signs € $ £ ₺ become {@code currency_eur}, {@code currency_usd}, {@code
  *       currency_gbp}, {@code currency_try}, so {@code 3000$} and {@code €2500} carry a price
- *       token.
+ *       token;
+ *   <li>in a word that mixes Latin, Cyrillic and Greek letters, look-alike letters are folded to
+ *       the word's dominant script ({@code pаssport} with a Cyrillic {@code а} is {@code
+ *       passport});
+ *   <li>words spelled out one letter at a time are rejoined ({@code s.m.u.g}, {@code s m u g g l i
+ *       n g}, {@code ت ه ر ي ب}: three or more single letters with one separator between each);
+ *   <li>runs of three or more of one letter are shortened: Latin, Cyrillic and Greek vowels to one
+ *       ({@code boooat} is {@code boat}), their consonants to two ({@code passsssage} is {@code
+ *       passage}), letters of other scripts to one.
  * </ol>
  *
  * Tokens are surrounded by spaces so the tokenizer sees them as words. Thread-safe and stateless.
@@ -71,7 +79,7 @@ public final class Normalizer {
   public static NormalizedText normalize(String text) {
     requireNonNull(text, "text");
     Builder nfkc = nfkc(text);
-    return symbols(text, nfkc);
+    return Deobfuscator.apply(symbols(text, nfkc));
   }
 
   /**

@@ -26,6 +26,10 @@ final class ProjectFiles {
     return folder("crossingwatch.rules.dir", "rules");
   }
 
+  static Path corpus() {
+    return folder("crossingwatch.corpus.dir", "data/corpus");
+  }
+
   static Path samples() {
     return folder("crossingwatch.samples.dir", "samples");
   }

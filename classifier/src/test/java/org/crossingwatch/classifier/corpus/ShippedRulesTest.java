@@ -42,7 +42,9 @@ class ShippedRulesTest {
         .containsExactlyInAnyOrder(
             java.util.Arrays.stream(Category.values()).map(Category::id).toArray(String[]::new));
     assertThat(languages)
-        .containsExactlyInAnyOrder("any", "ar", "en", "es", "fa", "fr", "ku", "ru", "sq", "tr");
+        .containsExactlyInAnyOrder(
+            "any", "am", "ar", "ary", "bn", "ckb", "de", "el", "en", "es", "fa", "fr", "it", "kmr",
+            "pl", "ps", "ru", "sq", "ti", "tr", "uk", "ur", "vi");
     assertThat(rules)
         .filteredOn(rule -> Category.byId(rule.category()).orElseThrow().negativeContext())
         .allSatisfy(rule -> assertThat(rule.weight()).as(rule.id()).isNegative());
