@@ -1,10 +1,16 @@
 package org.crossingwatch.app;
 
+import org.crossingwatch.app.classify.EvaluateCommand;
+import org.crossingwatch.app.classify.ScoreCommand;
+import org.crossingwatch.app.classify.TrainCommand;
 import org.crossingwatch.app.collect.CollectCommand;
 import org.crossingwatch.app.collect.ImportCommand;
+import org.crossingwatch.app.console.ConsoleCommand;
+import org.crossingwatch.app.console.UsersCommand;
 import org.crossingwatch.app.deliver.DeliverCommand;
 import org.crossingwatch.app.process.ProcessCommand;
 import org.crossingwatch.app.run.RunCommand;
+import org.crossingwatch.app.topics.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +23,12 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ProcessCommand.class,
+      ConsoleCommand.class,
+      UsersCommand.class,
+      ScoreCommand.class,
+      EvaluateCommand.class,
+      TrainCommand.class,
+      TopicsCommand.class,
       CollectCommand.class,
       ImportCommand.class,
       DeliverCommand.class,
