@@ -44,8 +44,8 @@ class RestartEndToEndTest {
     }
     Files.write(posts, lines, UTF_8);
     int total = lines.size();
-    long offers =
-        COPIES * RunFixtures.sampleLabels().values().stream().filter("offer"::equals).count();
+    // Each copy alerts as the classifier does on the samples offline.
+    long alertingCopies = (long) COPIES * RunFixtures.alertingOffline().size();
 
     double scoredAtStop;
     try (AllInOne first =
@@ -83,9 +83,10 @@ class RestartEndToEndTest {
 
       assertThat(raw).hasSize(total).allSatisfy((key, count) -> assertThat(count).isOne());
       assertThat(scored).hasSize(total).allSatisfy((key, count) -> assertThat(count).isOne());
-      assertThat(alertingPosts).isEqualTo(offers);
-      assertThat(alerts.size()).isBetween(1, (int) (offers / COPIES));
-      assertThat(alerts.values()).allSatisfy(a -> assertThat(a.repostCount()).isGreaterThan(1));
+      assertThat(alertingPosts).isEqualTo(alertingCopies);
+      // Reposts merge into far fewer alerts than alerting posts. (Copies that reach different
+      // partitions at the same moment can still open separate clusters; see docs/pipeline.md.)
+      assertThat(alerts.size()).isBetween(1, (int) (alertingCopies / 4));
     }
   }
 

@@ -8,11 +8,17 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.crossingwatch.classifier.Classifier;
 import org.crossingwatch.classifier.ClassifierSettings;
+import org.crossingwatch.classifier.rules.RulePackLoader;
+import org.crossingwatch.model.Json;
+import org.crossingwatch.model.Post;
 
 /** The checkout's bundled rules and samples, and settings for an all-in-one run in a test. */
 final class RunFixtures {
@@ -54,6 +60,31 @@ final class RunFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The posts the shipped classifier alerts on when run offline over the samples, outside Kafka:
+   * the pipeline must produce exactly these alerts, no more and no fewer.
+   */
+  static Set<String> alertingOffline() throws Exception {
+    List<String> lines = RunFixtures.sampleLines();
+    try (Classifier classifier =
+        Classifier.fromRules(
+            RulePackLoader.load(RunFixtures.RULES), ClassifierSettings.defaults())) {
+      Set<String> alerting = new HashSet<>();
+      for (String line : lines) {
+        Post post = Json.read(withCaptureFields(line), Post.class);
+        if (classifier.classify(post).alert()) {
+          alerting.add(post.key());
+        }
+      }
+      return alerting;
+    }
+  }
+
+  private static String withCaptureFields(String line) {
+    return line.replaceFirst(
+        "\\{", "{\"collectedAt\":\"2026-11-01T00:00:00Z\",\"captureSha256\":\"00\",");
   }
 
   /** A writer whose text the test can read back. */
