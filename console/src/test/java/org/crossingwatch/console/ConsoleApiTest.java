@@ -586,6 +586,32 @@ class ConsoleApiTest {
   }
 
   @Test
+  void exportFindsTheCaptureInTheCollectorsDatedContentAddressedLayout() throws IOException {
+    Path warcs = dir.resolve("evidence");
+    String sha = "ab".repeat(32);
+    // collectors: <evidenceDir>/<yyyy/MM/dd of collectedAt>/<sha[0..2]>/<sha>/<url hash>.warc.gz
+    Path folder =
+        java.nio.file.Files.createDirectories(
+            warcs.resolve("2025/06/01").resolve(sha.substring(0, 2)).resolve(sha));
+    byte[] warc = "WARC/1.1\r\nWARC-Type: request\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+    java.nio.file.Files.write(folder.resolve("0123456789abcdef.warc.gz"), warc);
+    String boat = fx.store.feed(FeedFilterFor.channel("boats_ly")).get(0).id();
+    Javalin withEvidence =
+        ConsoleServer.create(
+            ConsoleSettings.defaults(dir).withWarcDir(warcs),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            List.of(),
+            fx.services);
+    JavalinTest.test(
+        withEvidence,
+        (server, client) -> {
+          ApiClient officer = ApiClient.login(client, "olga");
+          Map<String, byte[]> files = unzip(officer.get("/api/export?ids=" + boat).body().bytes());
+          assertThat(files.get(boat + "/capture.warc.gz")).isEqualTo(warc);
+        });
+  }
+
+  @Test
   void adminAddsAUserWhoCanThenLogIn() {
     JavalinTest.test(
         app,

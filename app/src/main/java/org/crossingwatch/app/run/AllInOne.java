@@ -10,11 +10,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,12 +30,16 @@ import org.crossingwatch.app.topics.TopicPlan;
 import org.crossingwatch.classifier.rules.RuleLoadException;
 import org.crossingwatch.classifier.rules.RulePackLoader;
 import org.crossingwatch.collectors.CollectorRunner;
+import org.crossingwatch.collectors.config.CollectorConfig;
+import org.crossingwatch.collectors.config.CollectorFleet;
 import org.crossingwatch.collectors.jsonl.JsonlSource;
 import org.crossingwatch.console.Console;
 import org.crossingwatch.console.ConsoleSettings;
 import org.crossingwatch.console.ReadinessCheck;
 import org.crossingwatch.console.auth.PasswordHasher;
 import org.crossingwatch.console.auth.Users;
+import org.crossingwatch.delivery.Delivery;
+import org.crossingwatch.delivery.DeliveryConfig;
 import org.crossingwatch.model.Rule;
 import org.crossingwatch.model.Topics;
 import org.crossingwatch.stream.Pipeline;
@@ -157,6 +163,23 @@ public final class AllInOne implements AutoCloseable {
         ConsoleSettings.defaults(settings.dataDir())
             .withHost(settings.httpHost())
             .withPort(settings.httpPort());
+    if (settings.sources().isPresent()) {
+      CollectorConfig sources = CollectorConfig.load(settings.sources().get());
+      CollectorFleet fleet =
+          CollectorFleet.start(sources, bootstrapServers, Optional.of(registry), Clock.systemUTC());
+      started.push(fleet);
+      // The console exports each post's WARC capture from the collectors' evidence folder.
+      consoleSettings = consoleSettings.withWarcDir(sources.evidenceDir());
+      out.printf(
+          "Collecting: %d sources from %s%n", sources.sources().size(), settings.sources().get());
+    }
+    if (settings.delivery().isPresent()) {
+      Delivery delivery =
+          Delivery.start(
+              DeliveryConfig.load(settings.delivery().get()), bootstrapServers, registry);
+      started.push(delivery);
+      out.printf("Delivering alerts as set in %s%n", settings.delivery().get());
+    }
     // A fresh data folder has no console users yet: make an admin and show its password once.
     ConsoleCommand.printBootstrapPassword(
         out, Users.bootstrapAdminIfMissing(consoleSettings.usersFile(), new PasswordHasher()));

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.crossingwatch.classifier.ClassifierSettings;
 import org.crossingwatch.classifier.rules.RuleLoadException;
+import org.crossingwatch.collectors.config.ConfigException;
+import org.crossingwatch.delivery.DeliveryConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,6 +61,17 @@ public final class RunCommand implements Callable<Integer> {
   boolean follow;
 
   @Option(
+      names = {"-s", "--sources"},
+      description = "Collectors config (YAML) whose sources also run; see docs/sources.md.")
+  Path sources;
+
+  @Option(
+      names = {"--delivery"},
+      description =
+          "Alert delivery config (YAML) for webhooks, e-mail and chat; see docs/delivery.md.")
+  Path delivery;
+
+  @Option(
       names = {"--http-host"},
       defaultValue = "127.0.0.1",
       description = "Address for the HTTP endpoints (default: ${DEFAULT-VALUE}).")
@@ -93,6 +106,9 @@ public final class RunCommand implements Callable<Integer> {
       all = AllInOne.start(settings, out);
     } catch (RuleLoadException e) {
       spec.commandLine().getErr().println("Rules did not load:\n" + e.getMessage());
+      return 2;
+    } catch (ConfigException | DeliveryConfigException e) {
+      spec.commandLine().getErr().println("Invalid config:\n" + e.getMessage());
       return 2;
     }
     Runtime.getRuntime()
@@ -139,7 +155,9 @@ public final class RunCommand implements Callable<Integer> {
           httpHost,
           httpPort,
           partitions,
-          classifier);
+          classifier,
+          Optional.ofNullable(sources),
+          Optional.ofNullable(delivery));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

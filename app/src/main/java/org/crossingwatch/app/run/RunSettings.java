@@ -16,7 +16,9 @@ import org.crossingwatch.classifier.ClassifierSettings;
  * @param httpHost the address the HTTP endpoints bind to
  * @param httpPort their port; 0 picks a free one
  * @param partitions partitions of the data topics when they are created
- * @param classifier the classifier's settings (alert threshold, bias)
+ * @param classifier the classifier's settings (alert threshold, scoring model)
+ * @param sources a collectors config whose sources run beside the JSONL replay
+ * @param delivery an alert delivery config; without it alerts are only printed and shown
  */
 public record RunSettings(
     Path dataDir,
@@ -27,9 +29,13 @@ public record RunSettings(
     String httpHost,
     int httpPort,
     int partitions,
-    ClassifierSettings classifier) {
+    ClassifierSettings classifier,
+    Optional<Path> sources,
+    Optional<Path> delivery) {
 
   public RunSettings {
+    Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(rules, "rules");
@@ -42,5 +48,30 @@ public record RunSettings(
     if (partitions < 1) {
       throw new IllegalArgumentException("Partitions must be at least 1, was " + partitions);
     }
+  }
+
+  /** Settings with neither a sources config nor a delivery config. */
+  public RunSettings(
+      Path dataDir,
+      Optional<String> bootstrapServers,
+      Path rules,
+      Path posts,
+      boolean followPosts,
+      String httpHost,
+      int httpPort,
+      int partitions,
+      ClassifierSettings classifier) {
+    this(
+        dataDir,
+        bootstrapServers,
+        rules,
+        posts,
+        followPosts,
+        httpHost,
+        httpPort,
+        partitions,
+        classifier,
+        Optional.empty(),
+        Optional.empty());
   }
 }

@@ -17,14 +17,14 @@ import org.crossingwatch.delivery.webhook.WebhookSignature;
  * A webhook receiver on 127.0.0.1 that checks every signature like a real receiver would, records
  * the delivery ids it accepted, and answers a fixed status.
  */
-final class SignedWebhookReceiver implements AutoCloseable {
+public final class SignedWebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final byte[] secret;
   private final int status;
   private final List<String> deliveries = new CopyOnWriteArrayList<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
 
-  SignedWebhookReceiver(String secret, int status) throws IOException {
+  public SignedWebhookReceiver(String secret, int status) throws IOException {
     this.secret = secret.getBytes(UTF_8);
     this.status = status;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -32,17 +32,17 @@ final class SignedWebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/cw";
   }
 
   /** Delivery ids of the accepted webhooks, in arrival order. */
-  List<String> deliveries() {
+  public List<String> deliveries() {
     return List.copyOf(deliveries);
   }
 
   /** Requests whose signature did not verify. */
-  List<String> refused() {
+  public List<String> refused() {
     return List.copyOf(refused);
   }
 

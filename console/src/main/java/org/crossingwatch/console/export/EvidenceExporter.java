@@ -5,18 +5,23 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.crossingwatch.console.view.AlertRecord;
@@ -24,6 +29,7 @@ import org.crossingwatch.console.view.AlertStore;
 import org.crossingwatch.model.AuditEvent;
 import org.crossingwatch.model.Decision;
 import org.crossingwatch.model.Json;
+import org.crossingwatch.model.Post;
 
 /**
  * Builds the evidence ZIP for one or more alerts: per alert {@code <id>/post.json}, {@code
@@ -37,6 +43,9 @@ public final class EvidenceExporter {
   public static final int MAX_ALERTS = 500;
 
   private final AlertStore store;
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+
   private final Optional<Path> warcDir;
 
   /**
@@ -87,7 +96,7 @@ public final class EvidenceExporter {
       put(zip, sums, id + "/alert.json", json(record.alert()));
       put(zip, sums, id + "/triage-history.json", json(history));
       put(zip, sums, id + "/audit.json", json(oldestFirst(audit)));
-      Optional<Path> warc = warc(record.alert().post().captureSha256());
+      Optional<Path> warc = warc(record.alert().post());
       if (warc.isPresent()) {
         String name = warc.get().getFileName().toString().endsWith(".gz") ? "warc.gz" : "warc";
         put(zip, sums, id + "/capture." + name, Files.readAllBytes(warc.get()));
@@ -112,17 +121,39 @@ public final class EvidenceExporter {
     return copy;
   }
 
-  private Optional<Path> warc(String sha256) {
-    if (warcDir.isEmpty() || !sha256.matches("[0-9a-fA-F]{64}")) {
+  /**
+   * The post's WARC capture: {@code <sha256>.warc.gz} (or {@code .warc}) directly in the folder, or
+   * in the collectors' content-addressed layout {@code yyyy/MM/dd/<sha[0..2]>/<sha>/*.warc.gz}
+   * under the day the post was collected (see the collectors' {@code WarcEvidenceStore}).
+   */
+  private Optional<Path> warc(Post post) {
+    String sha256 = post.captureSha256().toLowerCase(Locale.ROOT);
+    if (warcDir.isEmpty() || !sha256.matches("[0-9a-f]{64}")) {
       return Optional.empty();
     }
     for (String suffix : List.of(".warc.gz", ".warc")) {
-      Path candidate = warcDir.get().resolve(sha256.toLowerCase(java.util.Locale.ROOT) + suffix);
+      Path candidate = warcDir.get().resolve(sha256 + suffix);
       if (Files.isRegularFile(candidate)) {
         return Optional.of(candidate);
       }
     }
-    return Optional.empty();
+    Path folder =
+        warcDir
+            .get()
+            .resolve(DAY.format(post.collectedAt()))
+            .resolve(sha256.substring(0, 2))
+            .resolve(sha256);
+    if (!Files.isDirectory(folder)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".warc.gz"))
+          .sorted()
+          .findFirst();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read WARC folder " + folder, e);
+    }
   }
 
   private static byte[] json(Object value) throws JsonProcessingException {
