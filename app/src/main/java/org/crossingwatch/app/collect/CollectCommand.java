@@ -1,16 +1,23 @@
 package org.crossingwatch.app.collect;
 
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.crossingwatch.app.ops.OpsHttpOptions;
 import org.crossingwatch.collectors.CollectorRunner;
 import org.crossingwatch.collectors.config.CollectorConfig;
 import org.crossingwatch.collectors.config.CollectorFleet;
 import org.crossingwatch.collectors.config.ConfigException;
+import org.crossingwatch.console.ReadinessCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,6 +46,8 @@ public final class CollectCommand implements Callable<Integer> {
       description = "The Kafka cluster to publish to, host:port[,host:port...].")
   String bootstrapServers;
 
+  @Mixin OpsHttpOptions http;
+
   private final CountDownLatch stop = new CountDownLatch(1);
 
   @Override
@@ -50,8 +59,16 @@ public final class CollectCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), "Invalid config:\n" + e.getMessage(), e);
     }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (CollectorFleet fleet =
-        CollectorFleet.start(loaded, bootstrapServers, Optional.empty(), Clock.systemUTC())) {
+        CollectorFleet.start(loaded, bootstrapServers, Optional.of(registry), Clock.systemUTC())) {
+      Javalin ops =
+          http.start(
+              registry,
+              List.of(
+                  new ReadinessCheck(
+                      "collectors",
+                      () -> fleet.runners().stream().allMatch(r -> r.failure().isEmpty()))));
       Thread hook = new Thread(stop::countDown, "collect-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       for (CollectorRunner runner : fleet.runners()) {
@@ -61,6 +78,7 @@ public final class CollectCommand implements Callable<Integer> {
       stop.await();
       out.println("Stopping " + fleet.runners().size() + " collectors");
       out.flush();
+      ops.stop();
     }
     return 0;
   }

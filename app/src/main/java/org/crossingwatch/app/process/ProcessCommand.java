@@ -1,5 +1,6 @@
 package org.crossingwatch.app.process;
 
+import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
@@ -8,13 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.crossingwatch.app.ops.OpsHttpOptions;
 import org.crossingwatch.classifier.ClassifierSettings;
 import org.crossingwatch.classifier.rules.RulePackLoader;
+import org.crossingwatch.console.ReadinessCheck;
 import org.crossingwatch.model.Rule;
 import org.crossingwatch.stream.Pipeline;
 import org.crossingwatch.stream.PipelineSettings;
 import org.crossingwatch.stream.rules.LiveRuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,7 +51,7 @@ public final class ProcessCommand implements Callable<Integer> {
   Path rules;
 
   @Option(
-      names = {"-d", "--state-dir"},
+      names = {"-d", "--data-dir", "--state-dir"},
       defaultValue = "data/streams",
       description = "Folder for the processor's local state (default: ${DEFAULT-VALUE}).")
   Path stateDir;
@@ -63,6 +67,8 @@ public final class ProcessCommand implements Callable<Integer> {
       defaultValue = "-1",
       description = "Replication factor of internal topics; -1 for the broker default.")
   int replicationFactor;
+
+  @Mixin OpsHttpOptions http;
 
   @Override
   public Integer call() throws Exception {
@@ -85,11 +91,17 @@ public final class ProcessCommand implements Callable<Integer> {
                   },
                   "process-shutdown"));
       pipeline.start();
+      Javalin ops =
+          http.start(
+              registry,
+              List.of(
+                  new ReadinessCheck("pipeline", () -> pipeline.state().isRunningOrRebalancing())));
       out.printf(
           "Processing on %s as %s (initial rules %s)%n",
           bootstrapServers, applicationId, live.ruleSetVersion());
       out.flush();
       stopped.await();
+      ops.stop();
     }
     return 0;
   }
