@@ -184,6 +184,11 @@ class ConsoleBrowserTest {
     awaitLive(olga);
     awaitRow(olga, alert.alertId());
     awaitRow(adam, alert.alertId());
+    // The phone inside the Arabic excerpt is a left-to-right isolate, so its digits keep order.
+    WebElement excerpt =
+        olga.findElement(
+            By.cssSelector("#alerts li[data-id='" + alert.alertId() + "'] .excerpt bdi[dir=ltr]"));
+    assertThat(excerpt.getText()).isEqualTo("+218 91 555 1234");
     Actions keys = new Actions(olga);
     for (int i = 0; i < 50 && !selectedId(olga).equals(alert.alertId()); i++) {
       keys.sendKeys("j").perform();

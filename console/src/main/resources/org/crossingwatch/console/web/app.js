@@ -154,7 +154,7 @@
         el('span', {class: 'source', dir: 'auto', text: a.platform + ' · ' + a.channel}),
         el('time', {class: 'when', text: time(a.lastSeen)}),
         el('span', {class: 'reposts', text: '×' + a.repostCount + ' in ' + a.channelCount}),
-        el('p', {class: 'excerpt', dir: 'auto', text: a.excerpt}),
+        el('p', {class: 'excerpt', dir: 'auto'}, ltrNumbers(a.excerpt)),
         cats);
     li.addEventListener('click', () => select(index, true));
     return li;
@@ -215,6 +215,21 @@
       clear(pane);
       pane.append(el('p', {class: 'error', text: e.message}));
     }
+  }
+
+  // Phone numbers and other digit runs as left-to-right isolates, so "+218 92 123 4567" keeps its
+  // order inside a right-to-left excerpt; the text itself is unchanged.
+  function ltrNumbers(text) {
+    const fragment = document.createDocumentFragment();
+    const runs = /\+?\d[\d\s().-]{5,}\d/g;
+    let last = 0;
+    for (let m = runs.exec(text); m; m = runs.exec(text)) {
+      fragment.append(document.createTextNode(text.slice(last, m.index)));
+      fragment.append(el('bdi', {dir: 'ltr'}, m[0]));
+      last = m.index + m[0].length;
+    }
+    fragment.append(document.createTextNode(text.slice(last)));
+    return fragment;
   }
 
   // Matched spans become <mark> with the rule on hover; phones, handles and wallets become
