@@ -1,15 +1,19 @@
 package org.crossingwatch.app.deliver;
 
+import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.crossingwatch.app.ops.OpsHttpOptions;
 import org.crossingwatch.delivery.Delivery;
 import org.crossingwatch.delivery.DeliveryConfig;
 import org.crossingwatch.delivery.DeliveryConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,6 +43,8 @@ public final class DeliverCommand implements Callable<Integer> {
       description = "The Kafka cluster, HOST:PORT[,...].")
   String bootstrapServers;
 
+  @Mixin OpsHttpOptions http;
+
   @Override
   public Integer call() throws Exception {
     DeliveryConfig deliveryConfig = loadConfig();
@@ -46,11 +52,13 @@ public final class DeliverCommand implements Callable<Integer> {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     CountDownLatch stopped = new CountDownLatch(1);
     Delivery delivery = Delivery.start(deliveryConfig, bootstrapServers, registry);
+    Javalin ops = http.start(registry, List.of());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   delivery.close();
+                  ops.stop();
                   stopped.countDown();
                 },
                 "deliver-shutdown"));
