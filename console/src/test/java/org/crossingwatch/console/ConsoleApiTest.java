@@ -568,21 +568,12 @@ class ConsoleApiTest {
     byte[] warc = "WARC/1.1\r\nWARC-Type: response\r\n\r\n".getBytes(StandardCharsets.UTF_8);
     java.nio.file.Files.write(warcs.resolve("ab".repeat(32) + ".warc.gz"), warc);
     String boat = fx.store.feed(FeedFilterFor.channel("boats_ly")).get(0).id();
-    Javalin withWarcs =
-        ConsoleServer.create(
-            ConsoleSettings.defaults(dir).withWarcDir(warcs),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(),
-            fx.services);
-    JavalinTest.test(
-        withWarcs,
-        (server, client) -> {
-          ApiClient officer = ApiClient.login(client, "olga");
-          Map<String, byte[]> files = unzip(officer.get("/api/export?ids=" + boat).body().bytes());
-          assertThat(files.get(boat + "/capture.warc.gz")).isEqualTo(warc);
-          assertThat(new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8))
-              .contains(EvidenceExporter.sha256(warc) + "  " + boat + "/capture.warc.gz\n");
-        });
+
+    Map<String, byte[]> files = exportWithWarcDir(warcs, boat);
+
+    assertThat(files.get(boat + "/capture.warc.gz")).isEqualTo(warc);
+    assertThat(new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8))
+        .contains(EvidenceExporter.sha256(warc) + "  " + boat + "/capture.warc.gz\n");
   }
 
   @Test
@@ -596,19 +587,28 @@ class ConsoleApiTest {
     byte[] warc = "WARC/1.1\r\nWARC-Type: request\r\n\r\n".getBytes(StandardCharsets.UTF_8);
     java.nio.file.Files.write(folder.resolve("0123456789abcdef.warc.gz"), warc);
     String boat = fx.store.feed(FeedFilterFor.channel("boats_ly")).get(0).id();
-    Javalin withEvidence =
+
+    Map<String, byte[]> files = exportWithWarcDir(warcs, boat);
+
+    assertThat(files.get(boat + "/capture.warc.gz")).isEqualTo(warc);
+  }
+
+  /** The unzipped export of one alert by an officer, from a console that reads {@code warcs}. */
+  private Map<String, byte[]> exportWithWarcDir(Path warcs, String alertId) {
+    Javalin withWarcs =
         ConsoleServer.create(
             ConsoleSettings.defaults(dir).withWarcDir(warcs),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             List.of(),
             fx.services);
+    Map<String, Map<String, byte[]>> exported = new java.util.HashMap<>();
     JavalinTest.test(
-        withEvidence,
+        withWarcs,
         (server, client) -> {
           ApiClient officer = ApiClient.login(client, "olga");
-          Map<String, byte[]> files = unzip(officer.get("/api/export?ids=" + boat).body().bytes());
-          assertThat(files.get(boat + "/capture.warc.gz")).isEqualTo(warc);
+          exported.put(alertId, unzip(officer.get("/api/export?ids=" + alertId).body().bytes()));
         });
+    return exported.get(alertId);
   }
 
   @Test

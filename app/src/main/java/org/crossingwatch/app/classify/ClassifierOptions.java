@@ -3,6 +3,7 @@ package org.crossingwatch.app.classify;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.crossingwatch.app.Home;
 import org.crossingwatch.classifier.Classifier;
 import org.crossingwatch.classifier.ClassifierSettings;
 import org.crossingwatch.classifier.rules.RuleLoadException;
@@ -15,9 +16,6 @@ import picocli.CommandLine.Spec;
 
 /** The options every classifier tool shares: which rules, which model, which threshold. */
 final class ClassifierOptions {
-  /** System property naming the installation folder that holds {@code rules/} and {@code data/}. */
-  static final String HOME_PROPERTY = "crossingwatch.home";
-
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
@@ -40,7 +38,7 @@ final class ClassifierOptions {
   Double threshold;
 
   static Path home() {
-    return Path.of(System.getProperty(HOME_PROPERTY, "."));
+    return Home.dir();
   }
 
   Path rulePath() {

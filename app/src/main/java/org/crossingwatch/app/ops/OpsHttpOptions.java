@@ -1,11 +1,6 @@
 package org.crossingwatch.app.ops;
 
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import org.crossingwatch.console.ConsoleServer;
@@ -37,11 +32,7 @@ public final class OpsHttpOptions {
    * @return the started server; stop it on shutdown
    */
   public Javalin start(PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
+    JvmMeters.bindTo(registry);
     return ConsoleServer.create(registry, checks).start(host, port);
   }
 }

@@ -1,11 +1,5 @@
 package org.crossingwatch.app.run;
 
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -25,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
 import org.crossingwatch.app.console.ConsoleCommand;
+import org.crossingwatch.app.ops.JvmMeters;
 import org.crossingwatch.app.process.RulePublisher;
 import org.crossingwatch.app.topics.TopicPlan;
 import org.crossingwatch.classifier.rules.RuleLoadException;
@@ -93,7 +88,7 @@ public final class AllInOne implements AutoCloseable {
 
   private void startParts(RunSettings settings, PrintWriter out)
       throws RuleLoadException, IOException {
-    bindJvmMetrics();
+    started.push(JvmMeters.bindTo(registry));
     List<Rule> ruleFiles = RulePackLoader.load(settings.rules());
     LiveRuleSet rules = LiveRuleSet.start(ruleFiles, settings.classifier(), registry);
     // Pushed before the pipeline, so it closes after the pipeline stopped scoring with it.
@@ -196,17 +191,6 @@ public final class AllInOne implements AutoCloseable {
         "Console: http://%s:%d (also /health, /ready, /metrics)%n",
         settings.httpHost(), console.port());
     out.flush();
-  }
-
-  private void bindJvmMetrics() {
-    new ClassLoaderMetrics().bindTo(registry);
-    new JvmMemoryMetrics().bindTo(registry);
-    JvmGcMetrics gc = new JvmGcMetrics();
-    gc.bindTo(registry);
-    started.push(gc);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
   }
 
   /** Three replicas where the cluster has three brokers, fewer on a smaller cluster. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.crossingwatch.app.Home;
 import org.crossingwatch.classifier.ClassifierSettings;
 import org.crossingwatch.classifier.rules.RuleLoadException;
 import org.crossingwatch.collectors.config.ConfigException;
@@ -28,9 +29,6 @@ import picocli.CommandLine.Spec;
       "and /health, /ready and /metrics over HTTP. Ctrl-C stops it; running it again resumes."
     })
 public final class RunCommand implements Callable<Integer> {
-  /** Set by the launcher script to the checkout, so the bundled rules and samples are found. */
-  static final String HOME_PROPERTY = "crossingwatch.home";
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -128,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   RunSettings settings() {
-    Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
+    Path home = Home.dir();
     Path rulePath = rules != null ? rules : home.resolve("rules");
     Path postPath = posts != null ? posts : home.resolve("samples").resolve("posts.jsonl");
     if (!Files.exists(rulePath)) {
