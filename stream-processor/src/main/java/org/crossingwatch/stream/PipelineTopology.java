@@ -253,7 +253,7 @@ public final class PipelineTopology {
     if (update.repost()) {
       metrics.alertUpdated();
     } else {
-      metrics.alertEmitted();
+      metrics.alertEmitted(update.trigger());
     }
     metrics.alertLatency(Duration.between(update.trigger().post().collectedAt(), Instant.now()));
   }

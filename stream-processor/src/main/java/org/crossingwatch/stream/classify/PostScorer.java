@@ -37,7 +37,7 @@ public final class PostScorer {
    * @param classifier asked once per post for the classifier to use, so a rule-set swap takes
    *     effect at the next post
    * @param maxTextChars the longest text scored as is, in UTF-16 chars
-   * @param metrics where scored and truncated posts are counted
+   * @param metrics where scored and truncated posts are counted and scores recorded
    */
   public PostScorer(
       Supplier<PostClassifier> classifier, int maxTextChars, PipelineMetrics metrics) {
@@ -64,7 +64,7 @@ public final class PostScorer {
         verdict = verdict.withFlag(Verdict.FLAG_TRUNCATED);
         metrics.postTruncated();
       }
-      metrics.postScored();
+      metrics.postScored(verdict);
       return Outcome.success(new ScoredPost(parsed.oversized() ? scoredText : post, verdict));
     } catch (RuntimeException e) {
       String reason = "classifier failed on post '" + post.key() + "': " + DeadLetter.messageOf(e);

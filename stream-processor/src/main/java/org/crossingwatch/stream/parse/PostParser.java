@@ -68,7 +68,7 @@ public final class PostParser {
   private Outcome<ParsedPost> read(byte[] rawValue, boolean oversized) {
     try {
       Post post = Json.read(rawValue, Post.class);
-      metrics.postParsed();
+      metrics.postParsed(post.platform());
       return Outcome.success(new ParsedPost(post, rawValue, oversized));
     } catch (RuntimeException e) {
       return Outcome.failure(DeadLetter.of(DeadLetter.PARSE, e, rawValue));
