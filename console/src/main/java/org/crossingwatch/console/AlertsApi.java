@@ -2,8 +2,11 @@ package org.crossingwatch.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +21,15 @@ import org.crossingwatch.console.view.FeedFilter;
 import org.crossingwatch.model.Decision;
 import org.crossingwatch.model.SchemaVersion;
 
-/** The feed, one alert's detail and history, and triage decisions. */
+/**
+ * The feed, one alert's detail and history, and triage decisions. Recorded decisions are counted in
+ * {@value #DECISIONS} by {@code outcome} ({@code confirmed}, {@code false_positive}, {@code
+ * escalated}), every outcome registered at start so a dashboard shows zeros, not gaps.
+ */
 final class AlertsApi {
+  /** Triage decisions recorded, by outcome. */
+  static final String DECISIONS = "crossingwatch.console.decisions";
+
   private static final String DECISION_EXAMPLE =
       "{\"outcome\": \"confirmed\", \"note\": \"same number as last week\"}";
   private static final int MAX_NOTE = 2000;
@@ -28,12 +38,22 @@ final class AlertsApi {
   private final EventSink sink;
   private final Auditor auditor;
   private final Clock clock;
+  private final Map<Decision.Outcome, Counter> decisions = new EnumMap<>(Decision.Outcome.class);
 
-  AlertsApi(AlertStore store, EventSink sink, Auditor auditor, Clock clock) {
+  AlertsApi(
+      AlertStore store, EventSink sink, Auditor auditor, Clock clock, MeterRegistry registry) {
     this.store = store;
     this.sink = sink;
     this.auditor = auditor;
     this.clock = clock;
+    for (Decision.Outcome outcome : Decision.Outcome.values()) {
+      decisions.put(
+          outcome,
+          Counter.builder(DECISIONS)
+              .description("Triage decisions recorded in the console, by outcome")
+              .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+              .register(registry));
+    }
   }
 
   void feed(Context ctx) {
@@ -73,6 +93,7 @@ final class AlertsApi {
     } catch (IllegalStateException e) {
       throw new ApiException(503, "The decision was not recorded, try again: " + e.getMessage());
     }
+    decisions.get(outcome).increment();
     auditor.record(ctx, session.user(), "decision", record.id(), Map.of("outcome", outcome.name()));
     ctx.status(201).json(decision);
   }

@@ -88,7 +88,8 @@ public final class ConsoleServer {
             new LoginThrottle(services.clock(), 20, Duration.ofMinutes(5)),
             security,
             auditor);
-    AlertsApi alerts = new AlertsApi(services.store(), services.sink(), auditor, services.clock());
+    AlertsApi alerts =
+        new AlertsApi(services.store(), services.sink(), auditor, services.clock(), registry);
     SearchApi search = new SearchApi(services.index(), services.store(), auditor);
     ExportApi export =
         new ExportApi(
