@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.Producer;
@@ -25,15 +26,28 @@ import org.slf4j.LoggerFactory;
  * Records what happened to each message: metrics by sink, audit events on {@code cw.audit}, and
  * parked alerts on {@code cw.delivery.failed}. Thread-safe.
  *
- * <p>Metrics (tag {@code sink} is a configured sink name, so the tag set is bounded): {@code
- * crossingwatch.delivery.sent} (messages a sink accepted, a digest counts once), {@code .retried},
- * {@code .failed} (alerts parked), {@code .rate.limited} (alerts held for a digest by the rate
- * limit), {@code .digests}; untagged {@code crossingwatch.delivery.skipped} (updates below the
- * repost threshold).
+ * <p>Metrics (tag {@code sink} is a configured sink name, so the tag set is bounded): {@value
+ * #MESSAGES} by {@code result}: {@code sent} (messages a sink accepted, a digest counts once),
+ * {@code retried} (failed attempts that will be retried), {@code failed} (alerts parked), {@code
+ * rate_limited} (alerts held for a digest by the rate limit), every result registered at 0 for each
+ * sink by {@link #register}; {@value #DIGESTS} by sink; untagged {@value #SKIPPED} (updates below
+ * the repost threshold).
  */
 public final class Outcomes {
   /** The audit user of delivery events. */
   public static final String AUDIT_USER = "delivery";
+
+  /** Messages by {@code sink} and {@code result}. */
+  public static final String MESSAGES = "crossingwatch.delivery.messages";
+
+  /** Digests sent, by {@code sink}. */
+  public static final String DIGESTS = "crossingwatch.delivery.digests";
+
+  /** Repost updates not delivered because they were below the repost threshold. */
+  public static final String SKIPPED = "crossingwatch.delivery.skipped";
+
+  /** The {@code result} tag values of {@link #MESSAGES}. */
+  public static final List<String> RESULTS = List.of("sent", "retried", "failed", "rate_limited");
 
   private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
@@ -48,10 +62,15 @@ public final class Outcomes {
     this.clock = clock;
   }
 
+  /** Registers every result of {@code sink} at 0, so dashboards show zeros, not gaps. */
+  void register(String sink) {
+    RESULTS.forEach(result -> messages(sink, result));
+  }
+
   void sent(String sink, Notification notification) {
-    counter("crossingwatch.delivery.sent", sink).increment();
+    messages(sink, "sent").increment();
     if (notification.kind() == Notification.Kind.DIGEST) {
-      counter("crossingwatch.delivery.digests", sink).increment();
+      Counter.builder(DIGESTS).tag("sink", sink).register(registry).increment();
     }
     for (Alert alert : notification.alerts()) {
       audit(
@@ -69,16 +88,16 @@ public final class Outcomes {
   }
 
   void retried(String sink, DeliveryException e, int attempt) {
-    counter("crossingwatch.delivery.retried", sink).increment();
+    messages(sink, "retried").increment();
     LOG.info("Attempt {} failed, will retry: {}", attempt, e.getMessage());
   }
 
   void rateLimited(String sink) {
-    counter("crossingwatch.delivery.rate.limited", sink).increment();
+    messages(sink, "rate_limited").increment();
   }
 
   void skipped() {
-    registry.counter("crossingwatch.delivery.skipped").increment();
+    registry.counter(SKIPPED).increment();
   }
 
   /**
@@ -108,7 +127,7 @@ public final class Outcomes {
               Json.write(alert).getBytes(UTF_8),
               headers);
       await(record);
-      counter("crossingwatch.delivery.failed", sink).increment();
+      messages(sink, "failed").increment();
       audit("delivery.failed", alert, Map.of("sink", sink, "reason", e.getMessage()));
     }
   }
@@ -144,7 +163,11 @@ public final class Outcomes {
         });
   }
 
-  private Counter counter(String name, String sink) {
-    return Counter.builder(name).tag("sink", sink).register(registry);
+  private Counter messages(String sink, String result) {
+    return Counter.builder(MESSAGES)
+        .description("Alert deliveries by sink and result")
+        .tag("sink", sink)
+        .tag("result", result)
+        .register(registry);
   }
 }

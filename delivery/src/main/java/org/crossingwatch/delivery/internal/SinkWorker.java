@@ -84,6 +84,7 @@ public final class SinkWorker implements AutoCloseable {
     this.consoleBaseUrl = requireNonNull(consoleBaseUrl, "consoleBaseUrl");
     this.clock = requireNonNull(clock, "clock");
     this.outcomes = requireNonNull(outcomes, "outcomes");
+    outcomes.register(name);
     this.limiter = config.rateLimit().map(RateLimiter::new);
     this.quietHours = config.quietHours();
     this.thread = new Thread(this::run, "delivery-sink-" + name);

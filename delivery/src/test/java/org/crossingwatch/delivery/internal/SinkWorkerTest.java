@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +88,8 @@ class SinkWorkerTest {
     assertThat(request.header(WebhookSignature.DELIVERY_HEADER))
         .isEqualTo(alert.alertId() + ":1:partner");
     assertThat(request.header(WebhookSignature.EVENT_HEADER)).isEqualTo("alert.new");
-    assertThat(counter("crossingwatch.delivery.sent", "partner")).isEqualTo(1.0);
+    assertThat(results("partner"))
+        .isEqualTo(Map.of("sent", 1.0, "retried", 0.0, "failed", 0.0, "rate_limited", 0.0));
     assertThat(audits())
         .extracting(AuditEvent::user, AuditEvent::action, AuditEvent::target)
         .containsExactly(
@@ -105,8 +108,8 @@ class SinkWorkerTest {
     await().until(() -> done.contains(alert.alertId()));
     assertThat(receiver.attempts()).isEqualTo(3);
     assertThat(receiver.accepted()).hasSize(1);
-    assertThat(counter("crossingwatch.delivery.retried", "flaky")).isEqualTo(2.0);
-    assertThat(counter("crossingwatch.delivery.sent", "flaky")).isEqualTo(1.0);
+    assertThat(results("flaky"))
+        .isEqualTo(Map.of("sent", 1.0, "retried", 2.0, "failed", 0.0, "rate_limited", 0.0));
     assertThat(parked()).isEmpty();
   }
 
@@ -127,7 +130,8 @@ class SinkWorkerTest {
     assertThat(header(record, DeliveryTopics.HEADER_REASON)).isEqualTo("sink 'down': HTTP 503");
     assertThat(header(record, DeliveryTopics.HEADER_SINK)).isEqualTo("down");
     assertThat(header(record, DeliveryTopics.HEADER_ATTEMPTS)).isEqualTo("3");
-    assertThat(counter("crossingwatch.delivery.failed", "down")).isEqualTo(1.0);
+    assertThat(results("down"))
+        .isEqualTo(Map.of("sent", 0.0, "retried", 2.0, "failed", 1.0, "rate_limited", 0.0));
     assertThat(audits()).extracting(AuditEvent::action).containsExactly("delivery.failed");
   }
 
@@ -189,8 +193,8 @@ class SinkWorkerTest {
             .map(a -> a.get("alert").get("alertId").asText())
             .collect(Collectors.toSet());
     assertThat(delivered).isEqualTo(burst.stream().map(Alert::alertId).collect(Collectors.toSet()));
-    assertThat(counter("crossingwatch.delivery.rate.limited", "desk")).isEqualTo(490.0);
-    assertThat(counter("crossingwatch.delivery.digests", "desk")).isEqualTo(1.0);
+    assertThat(messages("rate_limited", "desk")).isEqualTo(490.0);
+    assertThat(registry.get(Outcomes.DIGESTS).tag("sink", "desk").counter().count()).isEqualTo(1.0);
   }
 
   @Test
@@ -256,8 +260,19 @@ class SinkWorkerTest {
         alert, Notification.Kind.NEW, () -> done.add(prefix + alert.alertId()));
   }
 
-  private double counter(String name, String sink) {
-    return registry.get(name).tag("sink", sink).counter().count();
+  private double messages(String result, String sink) {
+    return registry
+        .get(Outcomes.MESSAGES)
+        .tag("sink", sink)
+        .tag("result", result)
+        .counter()
+        .count();
+  }
+
+  /** Every {@code result} of {@code sink}'s messages counter with its count. */
+  private Map<String, Double> results(String sink) {
+    return registry.get(Outcomes.MESSAGES).tag("sink", sink).counters().stream()
+        .collect(Collectors.toMap(c -> c.getId().getTag("result"), Counter::count));
   }
 
   private List<ProducerRecord<byte[], byte[]>> parked() {
