@@ -46,7 +46,7 @@ final class MetricsCatalogue {
       }
       String[] cells = line.split("\\|");
       if (cells.length < 9) {
-        continue; // the proposal table has two columns
+        continue; // the where-recorded table has two columns
       }
       String name = cells[1].trim().replace("`", "");
       String status = cells[5].trim();

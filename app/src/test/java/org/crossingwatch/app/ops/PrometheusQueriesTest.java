@@ -36,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every PromQL expression of the dashboards and alert rules, run with {@code promtool query
  * instant} against a real Prometheus (Debian's {@code prometheus}) that scrapes {@code
- * crossingwatch run} after it replayed the bundled samples. An expression must parse, and must
- * return series when every metric it names is one the replay produces (docs/metrics.md, column
- * replay).
+ * crossingwatch run} after it replayed the bundled samples, delivered the alerts to a webhook on
+ * 127.0.0.1 and took one officer's decision ({@link OfficerAndWebhook}). An expression must parse,
+ * and must return series when every metric it names is one the replay produces (docs/metrics.md,
+ * column replay).
  */
 class PrometheusQueriesTest {
   private static final Pattern LABEL_VALUES =
@@ -49,6 +50,7 @@ class PrometheusQueriesTest {
   @TempDir static Path dir;
   private static final StringWriter OUT = new StringWriter();
   private static AllInOne app;
+  private static OfficerAndWebhook officerAndWebhook;
   private static Process prometheus;
   private static String prometheusUrl;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -59,6 +61,7 @@ class PrometheusQueriesTest {
     Tools.require("promtool");
     Path samples = OpsFiles.PROJECT.resolve("samples/posts.jsonl");
     long posts = Files.readAllLines(samples, UTF_8).stream().filter(l -> !l.isBlank()).count();
+    officerAndWebhook = OfficerAndWebhook.prepare(dir.resolve("app"), dir);
     app =
         AllInOne.start(
             new RunSettings(
@@ -70,9 +73,17 @@ class PrometheusQueriesTest {
                 "127.0.0.1",
                 0,
                 3,
-                ClassifierSettings.defaults()),
+                ClassifierSettings.defaults(),
+                Optional.empty(),
+                Optional.of(officerAndWebhook.deliveryConfig())),
             new PrintWriter(OUT, true));
     assertThat(app.collector().awaitTermination(Duration.ofSeconds(60))).isTrue();
+    // The console's view fills from cw.alerts: wait for an alert to decide on, and a delivery.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(() -> officerAndWebhook.confirmNewestAlert(app.httpPort()));
+    await().atMost(Duration.ofSeconds(60)).until(() -> !officerAndWebhook.deliveries().isEmpty());
 
     int port = freePort();
     prometheusUrl = "http://127.0.0.1:" + port;
@@ -99,17 +110,23 @@ class PrometheusQueriesTest {
             .redirectOutput(dir.resolve("prometheus.log").toFile())
             .start();
 
-    // Every post scored, seen by Prometheus, and a few more scrapes so that rate() has samples.
+    // Every post scored, the decision and a delivery seen by Prometheus, and a few more scrapes so
+    // that rate() has samples. Prometheus refuses connections until it listens.
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptionsInstanceOf(UncheckedIOException.class)
         .untilAsserted(
             () ->
                 assertThat(
                         values(
                             "count_over_time(crossingwatch_pipeline_posts_scored_total[1m])"
                                 + " >= 4 and crossingwatch_pipeline_posts_scored_total == "
-                                + posts))
+                                + posts
+                                + " and on(instance)"
+                                + " crossingwatch_console_decisions_total{outcome=\"confirmed\"}"
+                                + " == 1 and on(instance) sum by (instance)"
+                                + " (crossingwatch_delivery_messages_total{result=\"sent\"}) > 0"))
                     .as(prometheusLog())
                     .hasSize(1));
   }
@@ -124,6 +141,9 @@ class PrometheusQueriesTest {
     }
     if (app != null) {
       app.close();
+    }
+    if (officerAndWebhook != null) {
+      officerAndWebhook.close();
     }
   }
 
