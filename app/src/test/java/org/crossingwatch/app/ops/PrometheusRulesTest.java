@@ -13,7 +13,7 @@ class PrometheusRulesTest {
         Tools.run(OpsFiles.PROMETHEUS, "promtool", "check", "rules", "alerts.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("SUCCESS: 9 rules found");
+    assertThat(result.output()).contains("SUCCESS: 10 rules found");
   }
 
   @Test
