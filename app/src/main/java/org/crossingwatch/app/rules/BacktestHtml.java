@@ -133,10 +133,10 @@ final class BacktestHtml {
 
   /** One row per group with a before and an after bar on a 0..1 scale; no bar when undefined. */
   private static String bars(List<BacktestReport.Row> rows, ToDoubleFunction<Quality> metric) {
-    int width = 640;
     int rowHeight = 22;
     int left = 90;
-    int span = width - left - 60;
+    int span = 440;
+    int width = left + span + 120;
     int height = rows.size() * rowHeight + 30;
     StringBuilder s = svg(width, height, "Before and after per group, 0 to 1");
     for (int i = 0; i < rows.size(); i++) {

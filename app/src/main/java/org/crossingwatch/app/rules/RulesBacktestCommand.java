@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.crossingwatch.app.Home;
 import org.crossingwatch.classifier.Classifier;
 import org.crossingwatch.classifier.backtest.Backtest;
@@ -107,14 +108,15 @@ public final class RulesBacktestCommand implements Callable<Integer> {
           spec.commandLine(), "Input file not found: '" + source.input + "'");
     }
     Path baselinePath = baseline != null ? baseline : Home.dir().resolve("rules");
+    String rules = paths.stream().map(Path::toString).collect(Collectors.joining(", "));
     List<BacktestCase> cases;
     String title;
     if (source.input != null) {
       cases = BacktestCases.fromCorpus(source.input, err);
-      title = paths + " against " + source.input + " (baseline " + baselinePath + ")";
+      title = rules + " against " + source.input + " (baseline " + baselinePath + ")";
     } else {
       cases = BacktestCases.fromCluster(bootstrapServers, clock.instant().minus(source.since), err);
-      title = paths + " against " + Topics.POSTS_SCORED + " of the last " + source.since;
+      title = rules + " against " + Topics.POSTS_SCORED + " of the last " + source.since;
     }
     BacktestReport report;
     try (Classifier candidate =
