@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.crossingwatch.app.testing.KafkaCluster;
 import org.crossingwatch.app.testing.WithKafka;
 import org.crossingwatch.console.Console;
@@ -153,7 +152,7 @@ class RulesPageBrowserTest {
 
     List<String> audited =
         kafka.readCommitted(topics.audit(), 50).stream()
-            .map(KeyValue::value)
+            .map(kv -> kv.value)
             .map(json -> Json.read(json, AuditEvent.class))
             .filter(e -> e.user().equals("ana") && e.action().startsWith("rules."))
             .map(e -> e.action() + " " + e.target())

@@ -181,7 +181,8 @@ class RulesWorkflowEndToEndTest {
 
       // The live pipeline picks the change up: the next slang post alerts with the new rule.
       await().atMost(Duration.ofSeconds(60)).until(() -> swaps(all) > swapsBefore);
-      appendAndProduce(kafka, "night_boats", "3002", "Zorbos every night this week, DM");
+      appendAndProduce(
+          kafka, "night_boats", "3002", "Zorbos every night this week, two seats left");
       await()
           .atMost(Duration.ofSeconds(120))
           .until(() -> scored(kafka).containsKey("telegram:night_boats:3002"));
