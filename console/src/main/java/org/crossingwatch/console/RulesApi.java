@@ -92,7 +92,10 @@ final class RulesApi {
             .toList();
     Session session = WebSecurity.session(ctx);
     auditor.record(ctx, session.user(), "rules.examples", ruleId, Map.of());
-    ctx.json(Map.of("rule", ruleId, "alerts", alerts));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("rule", ruleId);
+    json.put("alerts", alerts);
+    ctx.json(json);
   }
 
   private Map<String, Object> example(AlertRecord record) {
@@ -107,6 +110,7 @@ final class RulesApi {
     return json;
   }
 
+  /** One rule's row; {@code precision} is absent while none of its alerts is decided. */
   private static Map<String, Object> row(RuleStats s) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("rule", s.ruleId());
@@ -115,7 +119,9 @@ final class RulesApi {
     json.put("confirmed", s.confirmed());
     json.put("escalated", s.escalated());
     json.put("falsePositives", s.falsePositives());
-    json.put("precision", Double.isNaN(s.precision()) ? null : s.precision());
+    if (!Double.isNaN(s.precision())) {
+      json.put("precision", s.precision());
+    }
     return json;
   }
 

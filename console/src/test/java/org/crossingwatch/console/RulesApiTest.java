@@ -69,7 +69,7 @@ class RulesApiTest {
                       + "{\"rule\":\"boat-rule\",\"hits\":1,\"alerts\":1,\"confirmed\":0,"
                       + "\"escalated\":0,\"falsePositives\":1,\"precision\":0.0},"
                       + "{\"rule\":\"documents-rule\",\"hits\":1,\"alerts\":1,\"confirmed\":0,"
-                      + "\"escalated\":0,\"falsePositives\":0,\"precision\":null}]}");
+                      + "\"escalated\":0,\"falsePositives\":0}]}");
           assertThat(fx.auditActions()).endsWith("anna rules.stats rules");
         });
   }

@@ -74,7 +74,7 @@ class RulesPageBrowserTest {
     users.add("olga", Role.OFFICER, PASSWORD.toCharArray());
     boat = alert("1", "رحلة بحرية من زوارة، ٣٥٠٠ دينار", "ar.crossing.sea-trip", "any.price");
     passage = alert("2", "Passage en Angleterre, 1500 €", "fr.crossing.passage", "any.price");
-    passport = alert("3", XSS, "any.price");
+    passport = alert("3", XSS, "any.price", "ru.documents.passport");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
@@ -117,12 +117,13 @@ class RulesPageBrowserTest {
   void analystSortsRulesByPrecisionAndVolumeAndOpensExampleAlertsAsText(KafkaCluster kafka) {
     logIn(ana, "ana", "/rules");
 
-    eventually().until(() -> rows(ana).size() == 3);
+    eventually().until(() -> rows(ana).size() == 4);
     assertThat(rows(ana))
         .containsExactly(
             "any.price 3 3 1 0 1 0.50",
             "ar.crossing.sea-trip 1 1 1 0 0 1.00",
-            "fr.crossing.passage 1 1 0 0 1 0.00");
+            "fr.crossing.passage 1 1 0 0 1 0.00",
+            "ru.documents.passport 1 1 0 0 0 –");
 
     ana.findElement(By.id("sort-precision")).click();
     eventually().until(() -> rows(ana).get(0).startsWith("ar.crossing.sea-trip"));
@@ -130,7 +131,8 @@ class RulesPageBrowserTest {
         .containsExactly(
             "ar.crossing.sea-trip 1 1 1 0 0 1.00",
             "any.price 3 3 1 0 1 0.50",
-            "fr.crossing.passage 1 1 0 0 1 0.00");
+            "fr.crossing.passage 1 1 0 0 1 0.00",
+            "ru.documents.passport 1 1 0 0 0 –");
     assertThat(ana.getCurrentUrl()).isEqualTo(base + "/rules?order=precision");
 
     ana.findElement(By.id("sort-volume")).click();

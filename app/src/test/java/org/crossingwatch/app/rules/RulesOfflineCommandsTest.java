@@ -114,6 +114,15 @@ class RulesOfflineCommandsTest {
   }
 
   @Test
+  void statsWithAnUnreadableWindowIsAUsageError() {
+    Cli cli = Cli.run("rules", "stats", "-b", "127.0.0.1:9", "--since", "7 weeks");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("'7 weeks' is not a window; write for example 7d, 12h, 30m or P7D");
+  }
+
+  @Test
   void backtestNeedsEitherSinceOrInput() throws Exception {
     Cli cli = Cli.run("rules", "backtest", write("rules/es.yaml", BOAT_RULES).toString());
 

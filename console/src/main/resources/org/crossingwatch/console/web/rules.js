@@ -69,7 +69,7 @@
       });
       name.append(a);
       tr.append(name, el('td', r.hits), el('td', r.alerts), el('td', r.confirmed), el('td', r.escalated),
-        el('td', r.falsePositives), el('td', r.precision === null ? '–' : r.precision.toFixed(2)));
+        el('td', r.falsePositives), el('td', typeof r.precision === 'number' ? r.precision.toFixed(2) : '–'));
       body.append(tr);
     }
   }
