@@ -9,6 +9,7 @@ import org.crossingwatch.app.console.ConsoleCommand;
 import org.crossingwatch.app.console.UsersCommand;
 import org.crossingwatch.app.deliver.DeliverCommand;
 import org.crossingwatch.app.process.ProcessCommand;
+import org.crossingwatch.app.rules.RulesCommand;
 import org.crossingwatch.app.run.RunCommand;
 import org.crossingwatch.app.topics.TopicsCommand;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       EvaluateCommand.class,
       TrainCommand.class,
+      RulesCommand.class,
       TopicsCommand.class,
       CollectCommand.class,
       ImportCommand.class,

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crossingwatch.console.auth.PasswordHasher;
 import org.crossingwatch.console.auth.Users;
 import org.crossingwatch.console.kafka.KafkaEventSink;
 import org.crossingwatch.console.kafka.TopicReader;
+import org.crossingwatch.console.rulestats.RuleDecisionMeters;
 import org.crossingwatch.console.search.SearchIndex;
 import org.crossingwatch.console.view.AlertStore;
 
@@ -66,7 +68,11 @@ public final class Console implements AutoCloseable {
     TopicReader reader = null;
     try {
       sink = new KafkaEventSink(bootstrapServers, settings.topics());
+      AtomicReference<TopicReader> started = new AtomicReference<>();
+      RuleDecisionMeters.bind(
+          store, registry, () -> started.get() != null && started.get().caughtUp());
       reader = TopicReader.start(bootstrapServers, settings.topics(), store, index, registry);
+      started.set(reader);
       List<ReadinessCheck> all = new ArrayList<>(checks);
       all.add(new ReadinessCheck("console-view", reader::caughtUp));
       Javalin app =

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * /api/logout}, {@code GET /api/session}, {@code GET /api/alerts}, {@code GET /api/alerts/{id}},
  * {@code GET /api/alerts/{id}/history}, {@code POST /api/alerts/{id}/decisions}, {@code GET
  * /api/events} (SSE), {@code GET /api/search}, {@code GET /api/export}, {@code GET /api/stats}
+ * (analyst), {@code GET /rules}, {@code GET /api/rules/stats}, {@code GET /api/rules/{id}/alerts}
  * (analyst), {@code GET /api/audit}, {@code GET|POST /api/users} (admin).
  */
 public final class ConsoleServer {
@@ -95,6 +96,7 @@ public final class ConsoleServer {
         new ExportApi(
             new EvidenceExporter(services.store(), settings.warcDir()), auditor, services.clock());
     AdminApi admin = new AdminApi(services.users(), services.store(), auditor);
+    RulesApi rules = new RulesApi(services.store(), auditor, services.clock());
     LiveFeed live = new LiveFeed(services.store());
     WebPages pages = new WebPages();
 
@@ -128,6 +130,10 @@ public final class ConsoleServer {
                     get("/api/search", search::search, Role.OFFICER);
                     get("/api/export", export::export, Role.OFFICER);
                     get("/api/stats", admin::stats, Role.ANALYST);
+                    get("/rules", rules::page, Role.ANALYST);
+                    get("/rules/page.js", rules::script, Role.ANALYST);
+                    get("/api/rules/stats", rules::stats, Role.ANALYST);
+                    get("/api/rules/{id}/alerts", rules::examples, Role.ANALYST);
                     get("/api/audit", admin::audit, Role.ADMIN);
                     get("/api/users", admin::listUsers, Role.ADMIN);
                     post("/api/users", admin::addUser, Role.ADMIN);

@@ -101,6 +101,15 @@ public final class RulePublisher {
     return new Published(upserted, deleted);
   }
 
+  /**
+   * The live rule set: the latest value of every id on {@code cw.rules}, read to the topic's end.
+   *
+   * @return rule id to the rule's JSON as published, sorted by id; tombstoned ids are absent
+   */
+  public Map<String, String> liveRules() {
+    return latestValues();
+  }
+
   /** The latest value of every live id on the topic; tombstoned ids are absent. */
   private Map<String, String> latestValues() {
     Map<String, String> latest = new TreeMap<>();
