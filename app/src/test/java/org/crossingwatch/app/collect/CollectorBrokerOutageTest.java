@@ -55,18 +55,18 @@ class CollectorBrokerOutageTest {
             .meterRegistry(registry)
             .build()) {
       runner.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> runner.postsPublished() >= 20);
+      await().atMost(Duration.ofSeconds(180)).until(() -> runner.postsPublished() >= 20);
 
       first.close();
       // Lines written while the broker is away wait in the file.
       Files.write(file, lines(150, 200), UTF_8, StandardOpenOption.APPEND);
-      await().atMost(Duration.ofSeconds(60)).until(() -> publishErrors(registry) >= 3);
+      await().atMost(Duration.ofSeconds(180)).until(() -> publishErrors(registry) >= 3);
       assertThat(runner.failure()).as("backs off, does not crash").isEmpty();
       assertThat(runner.postsPublished()).isLessThan(200);
 
       try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(kafkaDir)) {
         address.set(second.bootstrapServers());
-        await().atMost(Duration.ofSeconds(60)).until(() -> runner.postsPublished() == 200);
+        await().atMost(Duration.ofSeconds(180)).until(() -> runner.postsPublished() == 200);
         runner.close();
         assertThat(runner.failure()).isEmpty();
 
