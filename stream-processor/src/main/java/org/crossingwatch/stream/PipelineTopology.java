@@ -34,6 +34,9 @@ import org.crossingwatch.stream.cluster.BandLookup;
 import org.crossingwatch.stream.cluster.BandProbe;
 import org.crossingwatch.stream.cluster.BandVote;
 import org.crossingwatch.stream.cluster.ClusterUpdater;
+import org.crossingwatch.stream.cluster.FingerprintLookup;
+import org.crossingwatch.stream.cluster.FingerprintMatch;
+import org.crossingwatch.stream.cluster.FirstCopy;
 import org.crossingwatch.stream.cluster.PendingVotes;
 import org.crossingwatch.stream.cluster.RepostCluster;
 import org.crossingwatch.stream.cluster.RepostProbes;
@@ -58,7 +61,9 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
  * cw.posts.raw → parse ─┬─ bad bytes, bad JSON, missing field, too big ───────────→ cw.dlq
  *                       └→ classify (live rule set) ─┬─ classifier failed ──────────→ cw.dlq
  *                                                    └→ cw.posts.scored (every post)
- *   alerting posts → 16 LSH band probes ⇒ [repost-bands] band store
+ *   alerting posts ⇒ [repost-fingerprints] fingerprint store
+ *     ├─ first of its text → 16 LSH band probes ⇒ [repost-bands] band store ─┐
+ *     └─ identical copy of an earlier post ───────────────────────────────────┤
  *                  ⇒ [repost-votes] vote store ⇒ [repost-clusters] cluster store
  *                  → new or updated alert, keyed by alert id → cw.alerts
  *                  → its entities ⇒ [entity-links] entity store → cw.entities
@@ -98,7 +103,10 @@ public final class PipelineTopology {
   /**
    * The pipeline scoring with a live rule set: as {@link #build(StreamsBuilder, Supplier,
    * PipelineSettings, MeterRegistry)}, plus the global table of {@code cw.rules} (store {@value
-   * RuleTableUpdater#STORE}) that keeps {@code rules} current.
+   * RuleTableUpdater#STORE}) that keeps {@code rules} current. Call {@link
+   * LiveRuleSet#tableRestored()} once the global store is restored ({@link Pipeline#start()} does;
+   * with {@code KafkaStreams} directly, after {@code start()} returns; with {@code
+   * TopologyTestDriver}, after creating it): until then {@code rules} keeps its initial set.
    *
    * @throws NullPointerException if an argument is null
    */
@@ -169,11 +177,33 @@ public final class PipelineTopology {
     scoredPosts.to(
         Topics.POSTS_SCORED, Produced.with(KEYS, SCORED_POSTS).withName("write-scored-posts"));
 
-    KStream<String, AlertUpdate> alertUpdates =
+    Map<String, KStream<String, FingerprintMatch>> fingerprinted =
         scoredPosts
             .filter(
                 (postKey, scoredPost) -> scoredPost.verdict().alert(),
                 Named.as("keep-alerting-posts"))
+            // Re-key from post key to exact fingerprint: identical copies meet in one partition.
+            .selectKey(RepostProbes::fingerprintKey, Named.as("key-by-fingerprint"))
+            .repartition(Repartitioned.with(KEYS, SCORED_POSTS).withName("repost-fingerprints"))
+            .process(
+                FingerprintLookup.supplier(settings.clusterRetention()),
+                Named.as("look-up-fingerprint"),
+                FingerprintLookup.STORE)
+            .split(Named.as("fingerprint-"))
+            .branch((key, match) -> match.isCopy(), Branched.as("copy"))
+            .defaultBranch(Branched.as("first"));
+
+    KStream<String, BandVote> copies =
+        fingerprinted
+            .get("fingerprint-copy")
+            .mapValues(
+                (firstCopy, match) -> BandVote.copyOf(firstCopy, match.scoredPost()),
+                Named.as("follow-first-copy"));
+
+    KStream<String, AlertUpdate> alertUpdates =
+        fingerprinted
+            .get("fingerprint-first")
+            .mapValues(FingerprintMatch::scoredPost, Named.as("take-first-copy"))
             // Re-key from post key to LSH band: posts sharing a band meet in one partition.
             .flatMap(RepostProbes::of, Named.as("probe-bands"))
             .repartition(Repartitioned.with(KEYS, PROBES).withName("repost-bands"))
@@ -181,7 +211,9 @@ public final class PipelineTopology {
                 BandLookup.supplier(settings.clusterRetention(), settings.repostSimilarity()),
                 Named.as("look-up-band"),
                 BandLookup.STORE)
-            // BandLookup re-keyed by post key: every band's answer meets at its post.
+            .merge(copies, Named.as("merge-copies"))
+            // BandLookup re-keyed by post key and copies by their first copy's key: every band's
+            // answer and every copy meet at the first post.
             .repartition(Repartitioned.with(KEYS, VOTES).withName("repost-votes"))
             .process(
                 VoteCollector.supplier(settings.clusterRetention()),
@@ -212,7 +244,7 @@ public final class PipelineTopology {
             Named.as("link-entities"),
             EntityLinker.STORE)
         .peek((entity, links) -> metrics.entityLinkPublished(), Named.as("count-entity-links"))
-        .to(StreamTopics.ENTITIES, Produced.with(KEYS, LINKS).withName("write-entity-links"));
+        .to(Topics.ENTITIES, Produced.with(KEYS, LINKS).withName("write-entity-links"));
 
     parsed
         .get("parse-failed")
@@ -229,6 +261,11 @@ public final class PipelineTopology {
   }
 
   private static void addStores(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(FingerprintLookup.STORE),
+            KEYS,
+            JsonSerde.of(FirstCopy.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, JsonSerde.of(BandEntry.class)));

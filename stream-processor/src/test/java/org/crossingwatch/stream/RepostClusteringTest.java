@@ -158,6 +158,47 @@ class RepostClusteringTest {
   }
 
   @Test
+  void identicalCopyCollectedEarlierButArrivingLaterJoinsTheFirstAlert() {
+    start(PipelineSettings.defaults());
+    Post first = post("rihla_italia", "1", AD, T0.plusSeconds(600));
+    // Collected before the first copy reached the pipeline (a slow collector): by collectedAt it
+    // would be the earliest candidate, yet it must not open a cluster of its own.
+    Post slowCopy = post("safar_libya", "8", AD, T0);
+    Post thirdCopy = post("harraga_dz", "3", AD, T0.plusSeconds(900));
+
+    pipe(first, slowCopy, thirdCopy);
+
+    String alertId = Alert.idFor(first.key());
+    Alert raised = Alert.firstSighting(first, RepostTestClassifier.verdictFor(first));
+    Alert withSlowCopy =
+        new Alert(
+            raised.schemaVersion(),
+            alertId,
+            raised.post(),
+            raised.verdict(),
+            T0,
+            T0.plusSeconds(600),
+            2,
+            List.of("telegram:rihla_italia", "telegram:safar_libya"));
+    assertThat(alerts.readKeyValuesToList())
+        .containsExactly(
+            KeyValue.pair(alertId, Json.write(raised)),
+            KeyValue.pair(alertId, Json.write(withSlowCopy)),
+            KeyValue.pair(
+                alertId,
+                Json.write(
+                    updated(
+                        withSlowCopy,
+                        T0.plusSeconds(900),
+                        3,
+                        "telegram:rihla_italia",
+                        "telegram:safar_libya",
+                        "telegram:harraga_dz"))));
+    assertThat(count(PipelineMetrics.ALERTS_EMITTED)).isEqualTo(1.0);
+    assertThat(count(PipelineMetrics.ALERTS_UPDATED)).isEqualTo(2.0);
+  }
+
+  @Test
   void postDeliveredTwiceCountsOnce() {
     start(PipelineSettings.defaults());
     Post first = post("rihla_italia", "1", AD, T0);
@@ -200,7 +241,7 @@ class RepostClusteringTest {
         driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
     entities =
         driver.createOutputTopic(
-            StreamTopics.ENTITIES, new StringDeserializer(), new StringDeserializer());
+            Topics.ENTITIES, new StringDeserializer(), new StringDeserializer());
   }
 
   private void pipe(Post... posts) {
