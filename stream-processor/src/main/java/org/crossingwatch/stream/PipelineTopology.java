@@ -48,6 +48,10 @@ import org.crossingwatch.stream.links.EntityLinker;
 import org.crossingwatch.stream.links.EntityLinks;
 import org.crossingwatch.stream.links.EntitySighting;
 import org.crossingwatch.stream.links.EntityState;
+import org.crossingwatch.stream.links.LinkAnswer;
+import org.crossingwatch.stream.links.LinkCollector;
+import org.crossingwatch.stream.links.LinkedSighting;
+import org.crossingwatch.stream.links.PendingLinks;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.crossingwatch.stream.parse.ParsedPost;
 import org.crossingwatch.stream.parse.PostParser;
@@ -65,8 +69,10 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
  *     ├─ first of its text → 16 LSH band probes ⇒ [repost-bands] band store ─┐
  *     └─ identical copy of an earlier post ───────────────────────────────────┤
  *                  ⇒ [repost-votes] vote store ⇒ [repost-clusters] cluster store
- *                  → new or updated alert, keyed by alert id → cw.alerts
- *                  → its entities ⇒ [entity-links] entity store → cw.entities
+ *                  → new or updated alert ─────────────────────────────────────────────┐
+ *                  → its entities ⇒ [entity-links] entity store → cw.entities (changed) │
+ *                                 → each entity's answer ───────────────────────────────┤
+ *                  ⇒ [alert-links] alert-link store (all entities answered) → cw.alerts ←┘
  * cw.rules (global table, rule-table-store) → LiveRuleSet, recompiled off the stream threads
  * </pre>
  *
@@ -88,6 +94,7 @@ public final class PipelineTopology {
   private static final Serde<BandVote> VOTES = JsonSerde.of(BandVote.class);
   private static final Serde<EntitySighting> SIGHTINGS = JsonSerde.of(EntitySighting.class);
   private static final Serde<EntityLinks> LINKS = JsonSerde.of(EntityLinks.class);
+  private static final Serde<LinkAnswer> LINK_ANSWERS = JsonSerde.of(LinkAnswer.class);
 
   private PipelineTopology() {}
 
@@ -226,25 +233,54 @@ public final class PipelineTopology {
                 Named.as("update-cluster"),
                 ClusterUpdater.STORE);
 
-    alertUpdates
-        .peek((clusterId, update) -> countAlert(metrics, update), Named.as("count-alert"))
-        // Re-key from cluster id to alert id, the key of alert upserts. Nothing stateful follows,
-        // so no repartition topic: the producer partitions cw.alerts by the alert id.
-        .map(
-            (clusterId, update) -> KeyValue.pair(update.alert().alertId(), update.alert()),
-            Named.as("key-by-alert-id"))
-        .to(Topics.ALERTS, Produced.with(KEYS, ALERTS).withName("write-alerts"));
+    alertUpdates.peek((clusterId, update) -> countAlert(metrics, update), Named.as("count-alert"));
 
-    alertUpdates
-        // Re-key from cluster id to entity: every alert with the entity meets in one partition.
-        .flatMap(PipelineTopology::sightings, Named.as("key-by-entity"))
-        .repartition(Repartitioned.with(KEYS, SIGHTINGS).withName("entity-links"))
-        .process(
-            EntityLinker.supplier(settings.clusterRetention()),
-            Named.as("link-entities"),
-            EntityLinker.STORE)
+    Map<String, KStream<String, LinkedSighting>> linked =
+        alertUpdates
+            // Re-key from cluster id to entity: every alert with the entity meets in one partition.
+            .flatMap(PipelineTopology::sightings, Named.as("key-by-entity"))
+            .repartition(Repartitioned.with(KEYS, SIGHTINGS).withName("entity-links"))
+            .process(
+                EntityLinker.supplier(settings.clusterRetention()),
+                Named.as("link-entities"),
+                EntityLinker.STORE)
+            .split(Named.as("linked-"))
+            .branch((entity, sighting) -> sighting.changed(), Branched.as("changed"))
+            .defaultBranch(Branched.as("unchanged"));
+
+    linked
+        .get("linked-changed")
+        .mapValues(LinkedSighting::links, Named.as("take-entity-links"))
         .peek((entity, links) -> metrics.entityLinkPublished(), Named.as("count-entity-links"))
         .to(Topics.ENTITIES, Produced.with(KEYS, LINKS).withName("write-entity-links"));
+
+    alertUpdates
+        // Re-key from cluster id to alert id: the alert version waits there for its entities.
+        .map(
+            (clusterId, update) ->
+                KeyValue.pair(
+                    update.alert().alertId(),
+                    LinkAnswer.announce(
+                        update.alert(), EntityKeys.of(update.trigger().verdict()).size())),
+            Named.as("announce-alert"))
+        .merge(
+            linked
+                .get("linked-changed")
+                .merge(linked.get("linked-unchanged"), Named.as("merge-linked"))
+                // Re-key from entity to alert id: each entity answers the alert version it saw.
+                .map(
+                    (entity, sighting) ->
+                        KeyValue.pair(
+                            sighting.sighting().alertId(),
+                            LinkAnswer.answer(sighting.sighting().alertVersion(), sighting.link())),
+                    Named.as("answer-alert")),
+            Named.as("merge-link-answers"))
+        .repartition(Repartitioned.with(KEYS, LINK_ANSWERS).withName("alert-links"))
+        .process(
+            LinkCollector.supplier(settings.clusterRetention()),
+            Named.as("collect-entity-links"),
+            LinkCollector.STORE)
+        .to(Topics.ALERTS, Produced.with(KEYS, ALERTS).withName("write-alerts"));
 
     parsed
         .get("parse-failed")
@@ -284,6 +320,11 @@ public final class PipelineTopology {
             Stores.persistentKeyValueStore(EntityLinker.STORE),
             KEYS,
             JsonSerde.of(EntityState.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LinkCollector.STORE),
+            KEYS,
+            JsonSerde.of(PendingLinks.class)));
   }
 
   private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {
@@ -307,7 +348,11 @@ public final class PipelineTopology {
                     KeyValue.pair(
                         entity,
                         new EntitySighting(
-                            type, update.alert().alertId(), channel, post.collectedAt()))));
+                            type,
+                            update.alert().alertId(),
+                            channel,
+                            post.collectedAt(),
+                            update.alert().repostCount()))));
     return sightings;
   }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.EntityLink;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.Topics;
@@ -138,9 +139,15 @@ class RepostClusteringTest {
 
     pipe(boat, truck);
 
-    assertThat(alerts.readKeyValuesToList())
+    List<KeyValue<String, String>> raised = alerts.readKeyValuesToList();
+    assertThat(raised)
         .extracting(kv -> kv.key)
         .containsExactly(Alert.idFor(boat.key()), Alert.idFor(truck.key()));
+    assertThat(Json.read(raised.get(0).value, Alert.class).links()).isEmpty();
+    // "This number appears in 2 alerts across 2 channels"; the handle is in this alert only.
+    assertThat(Json.read(raised.get(1).value, Alert.class).links())
+        .containsExactly(
+            new EntityLink("phone:+218912345678", "PHONE", 2, 2, T0, T0.plusSeconds(300)));
     Map<String, String> latest = entities.readKeyValuesToMap();
     assertThat(latest.keySet())
         .containsExactlyInAnyOrder("phone:+218912345678", "handle:@passeur_uk");
