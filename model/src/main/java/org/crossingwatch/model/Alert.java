@@ -23,6 +23,9 @@ import java.util.List;
  * @param lastSeen when it was last collected
  * @param repostCount how many times it was seen in all (1 for a single post)
  * @param channels the channels it was seen in, first sighting first
+ * @param links for each entity of the post that triggered this version (phone, handle, wallet, link
+ *     domain) that other alerts carry too, how many alerts and channels share it; empty when none
+ *     does (and in JSON written before links existed)
  */
 public record Alert(
     int schemaVersion,
@@ -32,7 +35,8 @@ public record Alert(
     Instant firstSeen,
     Instant lastSeen,
     int repostCount,
-    List<String> channels) {
+    List<String> channels,
+    List<EntityLink> links) {
 
   public Alert {
     schemaVersion = Fields.schemaVersion(schemaVersion);
@@ -46,6 +50,35 @@ public record Alert(
           "Alert repostCount must be at least 1, was " + repostCount);
     }
     channels = list(channels);
+    links = list(links);
+  }
+
+  /** An alert without entity links. */
+  public Alert(
+      int schemaVersion,
+      String alertId,
+      Post post,
+      Verdict verdict,
+      Instant firstSeen,
+      Instant lastSeen,
+      int repostCount,
+      List<String> channels) {
+    this(
+        schemaVersion,
+        alertId,
+        post,
+        verdict,
+        firstSeen,
+        lastSeen,
+        repostCount,
+        channels,
+        List.of());
+  }
+
+  /** This alert with {@code links} instead of its own. */
+  public Alert withLinks(List<EntityLink> links) {
+    return new Alert(
+        schemaVersion, alertId, post, verdict, firstSeen, lastSeen, repostCount, channels, links);
   }
 
   /** The alert for a post seen once. */

@@ -13,6 +13,14 @@ public final class Topics {
   /** Alert upserts; key alert id, value {@link Alert}. */
   public static final String ALERTS = "cw.alerts";
 
+  /**
+   * What each entity links, compacted; key entity ({@code phone:+218912345678}, {@code
+   * handle:@name}, {@code wallet:address}, {@code domain:host}), value the pipeline's entity links
+   * JSON: how many alerts and channels share it, and over what time span. The latest value per
+   * entity is the whole story.
+   */
+  public static final String ENTITIES = "cw.entities";
+
   /** The live rule set, compacted; key rule id, value {@link Rule}, tombstone deletes. */
   public static final String RULES = "cw.rules";
 
@@ -32,7 +40,7 @@ public final class Topics {
   public static final String DELIVERY_FAILED = "cw.delivery.failed";
 
   /** Topics whose values are the latest state per key, so Kafka compacts them. */
-  public static final List<String> COMPACTED = List.of(RULES, COLLECTOR_STATE);
+  public static final List<String> COMPACTED = List.of(ENTITIES, RULES, COLLECTOR_STATE);
 
   /** Every topic, in the order data flows through them. */
   public static final List<String> ALL =
@@ -40,6 +48,7 @@ public final class Topics {
           POSTS_RAW,
           POSTS_SCORED,
           ALERTS,
+          ENTITIES,
           RULES,
           FEEDBACK,
           AUDIT,

@@ -135,6 +135,57 @@ class JsonSerdeTest {
   }
 
   @Test
+  void alertLinksRoundTripAndAlertJsonWithoutLinksReadsAsNoLinks() {
+    Post post = arabicOffer();
+    Alert plain =
+        Alert.firstSighting(
+            post,
+            new Verdict(
+                1,
+                post.key(),
+                0.9,
+                true,
+                List.of(),
+                Map.of(),
+                List.of("ar"),
+                "rules@1",
+                Instant.parse("2026-11-01T08:05:01Z"),
+                List.of()));
+    EntityLink phone =
+        new EntityLink(
+            "phone:+218912345678",
+            "PHONE",
+            2,
+            2,
+            Instant.parse("2026-11-01T08:00:00Z"),
+            Instant.parse("2026-11-01T09:30:00Z"));
+    Alert linked = plain.withLinks(List.of(phone));
+    String json = Json.write(plain);
+    // As written before alerts had links: the alert's last field was its channels.
+    String oldJson = json.substring(0, json.lastIndexOf(",\"links\":[]")) + "}";
+
+    assertThat(Json.read(Json.write(linked), Alert.class)).isEqualTo(linked);
+    assertThat(oldJson).endsWith("\"channels\":[\"telegram:safar_europa\"]}");
+    assertThat(Json.read(oldJson, Alert.class)).isEqualTo(plain);
+    assertThat(Json.read(oldJson, Alert.class).links()).isEmpty();
+  }
+
+  @Test
+  void entityLinkOfASingleAlertIsRejected() {
+    assertThatThrownBy(
+            () ->
+                new EntityLink(
+                    "handle:@rihla",
+                    "HANDLE",
+                    1,
+                    1,
+                    Instant.parse("2026-11-01T08:00:00Z"),
+                    Instant.parse("2026-11-01T08:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("EntityLink alertCount must be at least 2 (a link joins alerts), was 1");
+  }
+
+  @Test
   void scoreOutsideUnitIntervalIsRejected() {
     assertThatThrownBy(
             () ->

@@ -39,11 +39,11 @@ public final class Pipeline implements AutoCloseable {
   private final KafkaStreamsMetrics clientMetrics;
   private final MeterRegistry registry;
 
-  private final Properties config;
+  private final Runnable globalStoresRestored;
 
-  private Pipeline(KafkaStreams streams, MeterRegistry registry, Properties config) {
+  private Pipeline(KafkaStreams streams, MeterRegistry registry, Runnable globalStoresRestored) {
     this.streams = streams;
-    this.config = config;
+    this.globalStoresRestored = globalStoresRestored;
     this.registry = registry;
     this.clientMetrics = new KafkaStreamsMetrics(streams);
   }
@@ -70,7 +70,8 @@ public final class Pipeline implements AutoCloseable {
     return create(
         PipelineTopology.build(new StreamsBuilder(), classifier, settings, registry),
         config,
-        registry);
+        registry,
+        () -> {});
   }
 
   /**
@@ -89,10 +90,14 @@ public final class Pipeline implements AutoCloseable {
     Objects.requireNonNull(registry, "registry must not be null");
     Properties config = streamsConfig(bootstrapServers, settings, stateDir);
     return create(
-        PipelineTopology.build(new StreamsBuilder(), rules, settings, registry), config, registry);
+        PipelineTopology.build(new StreamsBuilder(), rules, settings, registry),
+        config,
+        registry,
+        rules::tableRestored);
   }
 
-  private static Pipeline create(Topology topology, Properties config, MeterRegistry registry) {
+  private static Pipeline create(
+      Topology topology, Properties config, MeterRegistry registry, Runnable globalStoresRestored) {
     config.put(MetricsConfig.REGISTRY_CONFIG, registry);
     KafkaStreams streams = new KafkaStreams(topology, config);
     streams.setUncaughtExceptionHandler(
@@ -102,7 +107,7 @@ public final class Pipeline implements AutoCloseable {
         });
     streams.setStateListener(
         (newState, oldState) -> LOG.info("Pipeline state {} -> {}", oldState, newState));
-    return new Pipeline(streams, registry, config);
+    return new Pipeline(streams, registry, globalStoresRestored);
   }
 
   /**
@@ -142,18 +147,17 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Creates {@value StreamTopics#ENTITIES} if it is missing (compacted, as many partitions as
-   * {@code cw.alerts}), then starts processing and binds the Kafka Streams client metrics to the
-   * registry.
+   * Starts processing and binds the Kafka Streams client metrics to the registry. Returns once the
+   * global rule table is restored; a live rule set then swaps in the restored table (until then it
+   * scores with its initial rules, never with a partial table).
    *
    * @throws IllegalStateException if already started or closed
    */
   public void start() {
-    EntitiesTopic.createIfMissing(
-        config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
-        ((Number) config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).intValue());
     clientMetrics.bindTo(registry);
+    // KafkaStreams.start() returns only once every global store is restored to its end offsets.
     streams.start();
+    globalStoresRestored.run();
   }
 
   /**

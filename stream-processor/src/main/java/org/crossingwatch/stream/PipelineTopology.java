@@ -34,6 +34,9 @@ import org.crossingwatch.stream.cluster.BandLookup;
 import org.crossingwatch.stream.cluster.BandProbe;
 import org.crossingwatch.stream.cluster.BandVote;
 import org.crossingwatch.stream.cluster.ClusterUpdater;
+import org.crossingwatch.stream.cluster.FingerprintLookup;
+import org.crossingwatch.stream.cluster.FingerprintMatch;
+import org.crossingwatch.stream.cluster.FirstCopy;
 import org.crossingwatch.stream.cluster.PendingVotes;
 import org.crossingwatch.stream.cluster.RepostCluster;
 import org.crossingwatch.stream.cluster.RepostProbes;
@@ -45,6 +48,10 @@ import org.crossingwatch.stream.links.EntityLinker;
 import org.crossingwatch.stream.links.EntityLinks;
 import org.crossingwatch.stream.links.EntitySighting;
 import org.crossingwatch.stream.links.EntityState;
+import org.crossingwatch.stream.links.LinkAnswer;
+import org.crossingwatch.stream.links.LinkCollector;
+import org.crossingwatch.stream.links.LinkedSighting;
+import org.crossingwatch.stream.links.PendingLinks;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.crossingwatch.stream.parse.ParsedPost;
 import org.crossingwatch.stream.parse.PostParser;
@@ -58,10 +65,14 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
  * cw.posts.raw → parse ─┬─ bad bytes, bad JSON, missing field, too big ───────────→ cw.dlq
  *                       └→ classify (live rule set) ─┬─ classifier failed ──────────→ cw.dlq
  *                                                    └→ cw.posts.scored (every post)
- *   alerting posts → 16 LSH band probes ⇒ [repost-bands] band store
+ *   alerting posts ⇒ [repost-fingerprints] fingerprint store
+ *     ├─ first of its text → 16 LSH band probes ⇒ [repost-bands] band store ─┐
+ *     └─ identical copy of an earlier post ───────────────────────────────────┤
  *                  ⇒ [repost-votes] vote store ⇒ [repost-clusters] cluster store
- *                  → new or updated alert, keyed by alert id → cw.alerts
- *                  → its entities ⇒ [entity-links] entity store → cw.entities
+ *                  → new or updated alert ─────────────────────────────────────────────┐
+ *                  → its entities ⇒ [entity-links] entity store → cw.entities (changed) │
+ *                                 → each entity's answer ───────────────────────────────┤
+ *                  ⇒ [alert-links] alert-link store (all entities answered) → cw.alerts ←┘
  * cw.rules (global table, rule-table-store) → LiveRuleSet, recompiled off the stream threads
  * </pre>
  *
@@ -83,6 +94,7 @@ public final class PipelineTopology {
   private static final Serde<BandVote> VOTES = JsonSerde.of(BandVote.class);
   private static final Serde<EntitySighting> SIGHTINGS = JsonSerde.of(EntitySighting.class);
   private static final Serde<EntityLinks> LINKS = JsonSerde.of(EntityLinks.class);
+  private static final Serde<LinkAnswer> LINK_ANSWERS = JsonSerde.of(LinkAnswer.class);
 
   private PipelineTopology() {}
 
@@ -98,7 +110,10 @@ public final class PipelineTopology {
   /**
    * The pipeline scoring with a live rule set: as {@link #build(StreamsBuilder, Supplier,
    * PipelineSettings, MeterRegistry)}, plus the global table of {@code cw.rules} (store {@value
-   * RuleTableUpdater#STORE}) that keeps {@code rules} current.
+   * RuleTableUpdater#STORE}) that keeps {@code rules} current. Call {@link
+   * LiveRuleSet#tableRestored()} once the global store is restored ({@link Pipeline#start()} does;
+   * with {@code KafkaStreams} directly, after {@code start()} returns; with {@code
+   * TopologyTestDriver}, after creating it): until then {@code rules} keeps its initial set.
    *
    * @throws NullPointerException if an argument is null
    */
@@ -169,11 +184,33 @@ public final class PipelineTopology {
     scoredPosts.to(
         Topics.POSTS_SCORED, Produced.with(KEYS, SCORED_POSTS).withName("write-scored-posts"));
 
-    KStream<String, AlertUpdate> alertUpdates =
+    Map<String, KStream<String, FingerprintMatch>> fingerprinted =
         scoredPosts
             .filter(
                 (postKey, scoredPost) -> scoredPost.verdict().alert(),
                 Named.as("keep-alerting-posts"))
+            // Re-key from post key to exact fingerprint: identical copies meet in one partition.
+            .selectKey(RepostProbes::fingerprintKey, Named.as("key-by-fingerprint"))
+            .repartition(Repartitioned.with(KEYS, SCORED_POSTS).withName("repost-fingerprints"))
+            .process(
+                FingerprintLookup.supplier(settings.clusterRetention()),
+                Named.as("look-up-fingerprint"),
+                FingerprintLookup.STORE)
+            .split(Named.as("fingerprint-"))
+            .branch((key, match) -> match.isCopy(), Branched.as("copy"))
+            .defaultBranch(Branched.as("first"));
+
+    KStream<String, BandVote> copies =
+        fingerprinted
+            .get("fingerprint-copy")
+            .mapValues(
+                (firstCopy, match) -> BandVote.copyOf(firstCopy, match.scoredPost()),
+                Named.as("follow-first-copy"));
+
+    KStream<String, AlertUpdate> alertUpdates =
+        fingerprinted
+            .get("fingerprint-first")
+            .mapValues(FingerprintMatch::scoredPost, Named.as("take-first-copy"))
             // Re-key from post key to LSH band: posts sharing a band meet in one partition.
             .flatMap(RepostProbes::of, Named.as("probe-bands"))
             .repartition(Repartitioned.with(KEYS, PROBES).withName("repost-bands"))
@@ -181,7 +218,9 @@ public final class PipelineTopology {
                 BandLookup.supplier(settings.clusterRetention(), settings.repostSimilarity()),
                 Named.as("look-up-band"),
                 BandLookup.STORE)
-            // BandLookup re-keyed by post key: every band's answer meets at its post.
+            .merge(copies, Named.as("merge-copies"))
+            // BandLookup re-keyed by post key and copies by their first copy's key: every band's
+            // answer and every copy meet at the first post.
             .repartition(Repartitioned.with(KEYS, VOTES).withName("repost-votes"))
             .process(
                 VoteCollector.supplier(settings.clusterRetention()),
@@ -194,25 +233,54 @@ public final class PipelineTopology {
                 Named.as("update-cluster"),
                 ClusterUpdater.STORE);
 
-    alertUpdates
-        .peek((clusterId, update) -> countAlert(metrics, update), Named.as("count-alert"))
-        // Re-key from cluster id to alert id, the key of alert upserts. Nothing stateful follows,
-        // so no repartition topic: the producer partitions cw.alerts by the alert id.
-        .map(
-            (clusterId, update) -> KeyValue.pair(update.alert().alertId(), update.alert()),
-            Named.as("key-by-alert-id"))
-        .to(Topics.ALERTS, Produced.with(KEYS, ALERTS).withName("write-alerts"));
+    alertUpdates.peek((clusterId, update) -> countAlert(metrics, update), Named.as("count-alert"));
+
+    Map<String, KStream<String, LinkedSighting>> linked =
+        alertUpdates
+            // Re-key from cluster id to entity: every alert with the entity meets in one partition.
+            .flatMap(PipelineTopology::sightings, Named.as("key-by-entity"))
+            .repartition(Repartitioned.with(KEYS, SIGHTINGS).withName("entity-links"))
+            .process(
+                EntityLinker.supplier(settings.clusterRetention()),
+                Named.as("link-entities"),
+                EntityLinker.STORE)
+            .split(Named.as("linked-"))
+            .branch((entity, sighting) -> sighting.changed(), Branched.as("changed"))
+            .defaultBranch(Branched.as("unchanged"));
+
+    linked
+        .get("linked-changed")
+        .mapValues(LinkedSighting::links, Named.as("take-entity-links"))
+        .peek((entity, links) -> metrics.entityLinkPublished(), Named.as("count-entity-links"))
+        .to(Topics.ENTITIES, Produced.with(KEYS, LINKS).withName("write-entity-links"));
 
     alertUpdates
-        // Re-key from cluster id to entity: every alert with the entity meets in one partition.
-        .flatMap(PipelineTopology::sightings, Named.as("key-by-entity"))
-        .repartition(Repartitioned.with(KEYS, SIGHTINGS).withName("entity-links"))
+        // Re-key from cluster id to alert id: the alert version waits there for its entities.
+        .map(
+            (clusterId, update) ->
+                KeyValue.pair(
+                    update.alert().alertId(),
+                    LinkAnswer.announce(
+                        update.alert(), EntityKeys.of(update.trigger().verdict()).size())),
+            Named.as("announce-alert"))
+        .merge(
+            linked
+                .get("linked-changed")
+                .merge(linked.get("linked-unchanged"), Named.as("merge-linked"))
+                // Re-key from entity to alert id: each entity answers the alert version it saw.
+                .map(
+                    (entity, sighting) ->
+                        KeyValue.pair(
+                            sighting.sighting().alertId(),
+                            LinkAnswer.answer(sighting.sighting().alertVersion(), sighting.link())),
+                    Named.as("answer-alert")),
+            Named.as("merge-link-answers"))
+        .repartition(Repartitioned.with(KEYS, LINK_ANSWERS).withName("alert-links"))
         .process(
-            EntityLinker.supplier(settings.clusterRetention()),
-            Named.as("link-entities"),
-            EntityLinker.STORE)
-        .peek((entity, links) -> metrics.entityLinkPublished(), Named.as("count-entity-links"))
-        .to(StreamTopics.ENTITIES, Produced.with(KEYS, LINKS).withName("write-entity-links"));
+            LinkCollector.supplier(settings.clusterRetention()),
+            Named.as("collect-entity-links"),
+            LinkCollector.STORE)
+        .to(Topics.ALERTS, Produced.with(KEYS, ALERTS).withName("write-alerts"));
 
     parsed
         .get("parse-failed")
@@ -231,6 +299,11 @@ public final class PipelineTopology {
   private static void addStores(StreamsBuilder builder) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(FingerprintLookup.STORE),
+            KEYS,
+            JsonSerde.of(FirstCopy.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, JsonSerde.of(BandEntry.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -247,6 +320,11 @@ public final class PipelineTopology {
             Stores.persistentKeyValueStore(EntityLinker.STORE),
             KEYS,
             JsonSerde.of(EntityState.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LinkCollector.STORE),
+            KEYS,
+            JsonSerde.of(PendingLinks.class)));
   }
 
   private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {
@@ -270,7 +348,11 @@ public final class PipelineTopology {
                     KeyValue.pair(
                         entity,
                         new EntitySighting(
-                            type, update.alert().alertId(), channel, post.collectedAt()))));
+                            type,
+                            update.alert().alertId(),
+                            channel,
+                            post.collectedAt(),
+                            update.alert().repostCount()))));
     return sightings;
   }
 }

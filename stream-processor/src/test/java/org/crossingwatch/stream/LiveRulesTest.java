@@ -118,6 +118,38 @@ class LiveRulesTest {
   }
 
   @Test
+  void rulesArrivingWhileTheTableIsRestoredAreSwappedInOnlyAllTogether() {
+    Rule truck = rule("fr.crossing.camion", "fr", "camion");
+    live = LiveRuleSet.start(List.of(BOAT), ClassifierSettings.defaults(), registry, Runnable::run);
+    String initialVersion = live.ruleSetVersion();
+    startDriver();
+
+    // The global table delivers its records one by one while it is restored.
+    rules.pipeInput(PASSAGE.id(), json(PASSAGE));
+    ScoredPost duringRestore = score("passage en camion vers Londres");
+    rules.pipeInput(truck.id(), json(truck));
+    live.tableRestored();
+    ScoredPost afterRestore = score("passage en camion vers Londres");
+
+    assertThat(duringRestore.verdict().ruleSetVersion()).isEqualTo(initialVersion);
+    assertThat(duringRestore.verdict().alert()).isFalse();
+    assertThat(live.rules()).containsExactly(truck, PASSAGE);
+    assertThat(afterRestore.verdict().ruleSetVersion())
+        .isEqualTo(live.ruleSetVersion())
+        .isNotEqualTo(initialVersion);
+    assertThat(afterRestore.verdict().alert()).isTrue();
+    assertThat(registry.get(LiveRuleSet.RULES_SWAPPED).counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void emptyTableAfterRestoreKeepsTheInitialRules() {
+    start(List.of(BOAT));
+
+    assertThat(live.rules()).containsExactly(BOAT);
+    assertThat(registry.get(LiveRuleSet.RULES_SWAPPED).counter().count()).isZero();
+  }
+
+  @Test
   void recordThatIsNotRuleJsonIsRejectedAndChangesNothing() {
     start(List.of(BOAT));
 
@@ -129,6 +161,11 @@ class LiveRulesTest {
 
   private void start(List<Rule> initial) {
     live = LiveRuleSet.start(initial, ClassifierSettings.defaults(), registry, Runnable::run);
+    startDriver();
+    live.tableRestored();
+  }
+
+  private void startDriver() {
     PipelineSettings settings = PipelineSettings.defaults();
     Properties config = Pipeline.streamsConfig("test-driver:9092", settings, stateDir);
     config.put(MetricsConfig.REGISTRY_CONFIG, registry);

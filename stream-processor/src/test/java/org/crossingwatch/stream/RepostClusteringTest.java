@@ -20,6 +20,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.EntityLink;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.Topics;
@@ -138,9 +139,15 @@ class RepostClusteringTest {
 
     pipe(boat, truck);
 
-    assertThat(alerts.readKeyValuesToList())
+    List<KeyValue<String, String>> raised = alerts.readKeyValuesToList();
+    assertThat(raised)
         .extracting(kv -> kv.key)
         .containsExactly(Alert.idFor(boat.key()), Alert.idFor(truck.key()));
+    assertThat(Json.read(raised.get(0).value, Alert.class).links()).isEmpty();
+    // "This number appears in 2 alerts across 2 channels"; the handle is in this alert only.
+    assertThat(Json.read(raised.get(1).value, Alert.class).links())
+        .containsExactly(
+            new EntityLink("phone:+218912345678", "PHONE", 2, 2, T0, T0.plusSeconds(300)));
     Map<String, String> latest = entities.readKeyValuesToMap();
     assertThat(latest.keySet())
         .containsExactlyInAnyOrder("phone:+218912345678", "handle:@passeur_uk");
@@ -155,6 +162,47 @@ class RepostClusteringTest {
                 T0.plusSeconds(300),
                 List.of(Alert.idFor(boat.key()), Alert.idFor(truck.key())),
                 List.of("telegram:rihla_italia", "telegram:calais_uk")));
+  }
+
+  @Test
+  void identicalCopyCollectedEarlierButArrivingLaterJoinsTheFirstAlert() {
+    start(PipelineSettings.defaults());
+    Post first = post("rihla_italia", "1", AD, T0.plusSeconds(600));
+    // Collected before the first copy reached the pipeline (a slow collector): by collectedAt it
+    // would be the earliest candidate, yet it must not open a cluster of its own.
+    Post slowCopy = post("safar_libya", "8", AD, T0);
+    Post thirdCopy = post("harraga_dz", "3", AD, T0.plusSeconds(900));
+
+    pipe(first, slowCopy, thirdCopy);
+
+    String alertId = Alert.idFor(first.key());
+    Alert raised = Alert.firstSighting(first, RepostTestClassifier.verdictFor(first));
+    Alert withSlowCopy =
+        new Alert(
+            raised.schemaVersion(),
+            alertId,
+            raised.post(),
+            raised.verdict(),
+            T0,
+            T0.plusSeconds(600),
+            2,
+            List.of("telegram:rihla_italia", "telegram:safar_libya"));
+    assertThat(alerts.readKeyValuesToList())
+        .containsExactly(
+            KeyValue.pair(alertId, Json.write(raised)),
+            KeyValue.pair(alertId, Json.write(withSlowCopy)),
+            KeyValue.pair(
+                alertId,
+                Json.write(
+                    updated(
+                        withSlowCopy,
+                        T0.plusSeconds(900),
+                        3,
+                        "telegram:rihla_italia",
+                        "telegram:safar_libya",
+                        "telegram:harraga_dz"))));
+    assertThat(count(PipelineMetrics.ALERTS_EMITTED)).isEqualTo(1.0);
+    assertThat(count(PipelineMetrics.ALERTS_UPDATED)).isEqualTo(2.0);
   }
 
   @Test
@@ -200,7 +248,7 @@ class RepostClusteringTest {
         driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
     entities =
         driver.createOutputTopic(
-            StreamTopics.ENTITIES, new StringDeserializer(), new StringDeserializer());
+            Topics.ENTITIES, new StringDeserializer(), new StringDeserializer());
   }
 
   private void pipe(Post... posts) {

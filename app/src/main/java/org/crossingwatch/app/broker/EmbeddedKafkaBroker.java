@@ -68,14 +68,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final DataDirLock lock;
   private final Path dataDir;
   private final String bootstrapServers;
+  private final Ports ports;
+  private final Map<String, String> overrides;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedKafkaBroker(
-      KafkaRaftServer server, DataDirLock lock, Path dataDir, String bootstrapServers) {
+      KafkaRaftServer server,
+      DataDirLock lock,
+      Path dataDir,
+      String bootstrapServers,
+      Ports ports,
+      Map<String, String> overrides) {
     this.server = server;
     this.lock = lock;
     this.dataDir = dataDir;
     this.bootstrapServers = bootstrapServers;
+    this.ports = ports;
+    this.overrides = Map.copyOf(overrides);
   }
 
   /**
@@ -104,6 +113,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    *     60 s); the message names the directory and Kafka's reason
    */
   public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides) {
+    return start(dataDir, overrides, null);
+  }
+
+  /**
+   * Starts a new broker on this stopped broker's data directory, settings and ports, so that
+   * clients still configured with {@link #bootstrapServers()} reconnect to it: a broker outage, for
+   * tests of the clients' recovery.
+   *
+   * @return the running broker; close it to stop it
+   * @throws IllegalStateException if this broker has not been closed, or the ports were taken while
+   *     it was down, or the broker does not start
+   */
+  public EmbeddedKafkaBroker restart() {
+    if (!closed.get()) {
+      throw new IllegalStateException("Close the broker at " + bootstrapServers + " first");
+    }
+    return start(dataDir, overrides, ports);
+  }
+
+  private static EmbeddedKafkaBroker start(
+      Path dataDir, Map<String, String> overrides, Ports fixedPorts) {
     requireNonNull(dataDir, "dataDir");
     BrokerSettings.checkOverrides(overrides);
     Path dir = dataDir.toAbsolutePath().normalize();
@@ -113,7 +143,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       boolean formatted = false;
       for (int attempt = 1; ; attempt++) {
-        Ports ports = Ports.free();
+        Ports ports = fixedPorts == null ? Ports.free() : fixedPorts;
         Map<String, String> settings = BrokerSettings.of(dir, ports, overrides);
         if (!StorageFormat.isFormatted(dir)) {
           StorageFormat.format(dir, settings);
@@ -123,7 +153,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
           server = startServer(dir, settings);
         } catch (PortTakenException e) {
-          if (attempt == BIND_ATTEMPTS) {
+          if (attempt == BIND_ATTEMPTS || fixedPorts != null) {
             throw new IllegalStateException(failure(dir, e.getCause()), e.getCause());
           }
           LOG.debug("Kafka ports {} were taken before the broker bound them, retrying", ports, e);
@@ -138,7 +168,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             clusterId,
             formatted ? "newly formatted" : "existing data",
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-        return new EmbeddedKafkaBroker(server, lock, dir, bootstrap);
+        return new EmbeddedKafkaBroker(server, lock, dir, bootstrap, ports, overrides);
       }
     } catch (RuntimeException e) {
       lock.close();

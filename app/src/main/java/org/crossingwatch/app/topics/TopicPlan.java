@@ -43,6 +43,9 @@ public final class TopicPlan {
           Topics.DLQ, Duration.ofDays(14),
           Topics.DELIVERY_FAILED, Duration.ofDays(14));
 
+  /** The rule set and checkpoints are small; one partition keeps each in one ordered log. */
+  static final Set<String> SINGLE_PARTITION = Set.of(Topics.RULES, Topics.COLLECTOR_STATE);
+
   private final List<TopicSpec> specs;
 
   private TopicPlan(List<TopicSpec> specs) {
@@ -52,7 +55,7 @@ public final class TopicPlan {
   /**
    * The standard plan.
    *
-   * @param partitions partitions of the keyed data topics (posts, alerts, feedback)
+   * @param partitions partitions of the keyed data topics (posts, alerts, entities, feedback)
    * @param replicationFactor replicas per partition
    */
   public static TopicPlan standard(int partitions, short replicationFactor) {
@@ -70,8 +73,7 @@ public final class TopicPlan {
       if (name.equals(Topics.POSTS_RAW) || name.equals(Topics.DLQ)) {
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(RAW_MAX_MESSAGE_BYTES));
       }
-      // The rule set and checkpoints are small; one partition keeps them in one ordered log.
-      int topicPartitions = Topics.COMPACTED.contains(name) ? 1 : partitions;
+      int topicPartitions = SINGLE_PARTITION.contains(name) ? 1 : partitions;
       specs.add(new TopicSpec(name, topicPartitions, replicationFactor, configs));
     }
     return new TopicPlan(specs);

@@ -65,6 +65,13 @@ class EmbeddedKafkaBrokerTest {
   }
 
   @Test
+  void runningBrokerCannotBeRestarted() {
+    assertThatThrownBy(broker::restart)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Close the broker at " + broker.bootstrapServers() + " first");
+  }
+
+  @Test
   void recordWithNonLatinTextIsConsumedUnchanged() throws Exception {
     String topic = cluster.uniqueTopic("posts");
     cluster.createTopics(topic);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.Json;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stopping {@code crossingwatch run} in the middle of a replay and starting it again on the same
  * data folder: every post is published once and scored once, and every alerting post is counted
- * once in its alert's repost cluster. The copies of each sample are reposts of it, so they update
- * one alert per ad instead of making new ones.
+ * once in its alert's repost cluster. The copies of each sample are identical reposts of it, so
+ * they update one alert per ad, counting every copy once, instead of making new ones.
  */
 class RestartEndToEndTest {
   /** Copies of the samples; large enough that the first run is stopped well before the end. */
@@ -84,9 +85,24 @@ class RestartEndToEndTest {
       assertThat(raw).hasSize(total).allSatisfy((key, count) -> assertThat(count).isOne());
       assertThat(scored).hasSize(total).allSatisfy((key, count) -> assertThat(count).isOne());
       assertThat(alertingPosts).isEqualTo(alertingCopies);
-      // Reposts merge into far fewer alerts than alerting posts. (Copies that reach different
-      // partitions at the same moment can still open separate clusters; see docs/pipeline.md.)
-      assertThat(alerts.size()).isBetween(1, (int) (alertingCopies / 4));
+      // The copies of each alerting sample are one ad: one alert each, all copies counted once.
+      Set<String> alertingSamples = RunFixtures.alertingOffline();
+      Map<String, Alert> alertBySample = new HashMap<>();
+      alerts.forEach(
+          (alertId, alert) -> {
+            assertThat(alertId).isEqualTo(Alert.idFor(alert.post().key()));
+            String sampleKey = alert.post().key().replaceFirst("-c\\d+$", "");
+            assertThat(alertBySample.put(sampleKey, alert))
+                .as("a second alert for the sample %s", sampleKey)
+                .isNull();
+          });
+      assertThat(alertBySample.keySet()).containsExactlyInAnyOrderElementsOf(alertingSamples);
+      alertBySample.forEach(
+          (sampleKey, alert) -> {
+            assertThat(alert.repostCount()).as("copies of %s", sampleKey).isEqualTo(COPIES);
+            assertThat(alert.channels())
+                .containsExactly(alert.post().platform() + ":" + alert.post().channel());
+          });
     }
   }
 

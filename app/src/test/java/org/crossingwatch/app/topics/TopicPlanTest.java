@@ -15,15 +15,18 @@ import org.junit.jupiter.api.Test;
 class TopicPlanTest {
 
   @Test
-  void standardPlanCompactsRulesAndCheckpointsAndKeepsThemOnOnePartition() {
+  void standardPlanCompactsEntitiesRulesAndCheckpointsAndKeepsRulesAndCheckpointsOnOnePartition() {
     TopicPlan plan = TopicPlan.standard(6, (short) 3);
 
     assertThat(plan.specs()).extracting(TopicSpec::name).containsExactlyElementsOf(Topics.ALL);
+    assertThat(Topics.COMPACTED).containsExactly("cw.entities", "cw.rules", "cw.collector.state");
     assertThat(plan.specs())
         .allSatisfy(
             spec -> {
               boolean compacted = Topics.COMPACTED.contains(spec.name());
-              assertThat(spec.partitions()).isEqualTo(compacted ? 1 : 6);
+              boolean single =
+                  spec.name().equals(Topics.RULES) || spec.name().equals(Topics.COLLECTOR_STATE);
+              assertThat(spec.partitions()).isEqualTo(single ? 1 : 6);
               assertThat(spec.replicationFactor()).isEqualTo((short) 3);
               assertThat(spec.configs()).containsEntry("min.insync.replicas", "2");
               assertThat(spec.configs().get("cleanup.policy"))

@@ -65,6 +65,7 @@ public final class BandLookup implements Processor<String, BandProbe, String, Ba
         record
             .withKey(probe.postKey())
             .withValue(
-                new BandVote(probe.postKey(), probe.bandCount(), candidate, probe.scoredPost())));
+                BandVote.answer(
+                    probe.postKey(), probe.bandCount(), candidate, probe.scoredPost())));
   }
 }

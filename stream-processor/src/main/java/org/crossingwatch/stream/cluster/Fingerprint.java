@@ -2,7 +2,10 @@ package org.crossingwatch.stream.cluster;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +70,20 @@ public record Fingerprint(List<String> words) {
   /** The words joined by single spaces, as UTF-8 bytes; equal for exact reposts. */
   public byte[] canonicalBytes() {
     return String.join(" ", words).getBytes(UTF_8);
+  }
+
+  /**
+   * The lookup key of identical copies: {@code x-} and the first 128 bits of the SHA-256 of {@link
+   * #canonicalBytes()} in hex, for example {@code x-3f2a9c01d4e5b6a78c0d1e2f3a4b5c6d}. Equal
+   * exactly when the words are equal (up to a hash collision).
+   */
+  public String exactKey() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalBytes());
+      return "x-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   private static boolean isContactOrSymbolToken(String token) {

@@ -6,9 +6,18 @@ import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.crossingwatch.model.ScoredPost;
 
-/** Turns an alerting post into its {@value MinHash#BANDS} band probes. */
+/** Turns an alerting post into its lookup keys: its exact fingerprint and its band probes. */
 public final class RepostProbes {
   private RepostProbes() {}
+
+  /**
+   * The exact-fingerprint key ({@link Fingerprint#exactKey()}) of an alerting post's text.
+   *
+   * @param postKey the post's key (unused: the post carries it)
+   */
+  public static String fingerprintKey(String postKey, ScoredPost scored) {
+    return Fingerprint.of(scored.post().text()).exactKey();
+  }
 
   /**
    * One probe per band, keyed by the band key; the first carries the post.

@@ -11,15 +11,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.crossingwatch.stream.cluster.Expiry;
 
 /**
- * Keyed by entity: adds each sighting to the entity's {@link EntityLinks} and publishes the new
- * links when they changed.
+ * Keyed by entity: adds each sighting to the entity's {@link EntityLinks} and forwards the result
+ * for every sighting: the links go to {@code cw.entities} when they changed, and the answer (does
+ * any other alert carry the entity?) goes back to the sighting's alert.
  */
-public final class EntityLinker implements Processor<String, EntitySighting, String, EntityLinks> {
+public final class EntityLinker
+    implements Processor<String, EntitySighting, String, LinkedSighting> {
   /** The entity store's name. */
   public static final String STORE = "entity-link-store";
 
   private final Duration retention;
-  private ProcessorContext<String, EntityLinks> context;
+  private ProcessorContext<String, LinkedSighting> context;
   private KeyValueStore<String, EntityState> entities;
 
   private EntityLinker(Duration retention) {
@@ -27,13 +29,13 @@ public final class EntityLinker implements Processor<String, EntitySighting, Str
   }
 
   /** Linkers over the store {@value #STORE}. */
-  public static ProcessorSupplier<String, EntitySighting, String, EntityLinks> supplier(
+  public static ProcessorSupplier<String, EntitySighting, String, LinkedSighting> supplier(
       Duration retention) {
     return () -> new EntityLinker(retention);
   }
 
   @Override
-  public void init(ProcessorContext<String, EntityLinks> context) {
+  public void init(ProcessorContext<String, LinkedSighting> context) {
     this.context = context;
     this.entities = context.getStateStore(STORE);
     Expiry.schedule(context, entities, retention, EntityState::touchedAt);
@@ -47,9 +49,7 @@ public final class EntityLinker implements Processor<String, EntitySighting, Str
     EntityLinks after = add(record.key(), before, sighting);
     long touched = Math.max(state == null ? 0L : state.touchedAt(), record.timestamp());
     entities.put(record.key(), new EntityState(after, touched));
-    if (!after.equals(before)) {
-      context.forward(record.withValue(after));
-    }
+    context.forward(record.withValue(new LinkedSighting(sighting, after, !after.equals(before))));
   }
 
   /** {@code links} with one more sighting; a new entry when {@code links} is null. */

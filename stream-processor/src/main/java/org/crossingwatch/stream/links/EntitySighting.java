@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param alertId the alert
  * @param channel {@code platform:channel} of the post that carried the entity
  * @param seen when that post was collected
+ * @param alertVersion the alert's {@code repostCount} in the version that carried the entity, so
+ *     the answer finds its way back to that version (0 in records written before versions)
  */
-public record EntitySighting(String type, String alertId, String channel, Instant seen) {
+public record EntitySighting(
+    String type, String alertId, String channel, Instant seen, int alertVersion) {
   public EntitySighting {
     Objects.requireNonNull(type, "type must not be null");
     Objects.requireNonNull(alertId, "alertId must not be null");

@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * entirely by the new set, and the old one is closed once no thread scores with it any more. A rule
  * that does not compile is rejected, logged with its id and error and counted on {@value
  * #RULES_REJECTED}; its previous version (if it had one) keeps running with the rest of the set.
- * Until the table has delivered a rule, the initial rules given at start are used.
+ * The initial rules given at start are used until the table has been restored ({@link
+ * #tableRestored()}) and holds a rule: changes that arrive while the global table is being restored
+ * are collected without compiling, so posts are never scored with the first few rules of a table
+ * that is still loading.
  *
  * <p>It is itself the {@link PostClassifier} the topology calls ({@link #get()} returns {@code
  * this}); every verdict carries the version of the rule set that produced it. Thread-safe. Close it
@@ -66,6 +69,7 @@ public final class LiveRuleSet
   private final AtomicReference<Loaded> current;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean tableSeen;
+  private volatile boolean restored;
   private volatile Map<String, String> lastRejections = Map.of();
   private Map<String, Rule> lastGood;
 
@@ -180,7 +184,7 @@ public final class LiveRuleSet
     table.clear();
     table.putAll(rules);
     tableSeen = true;
-    scheduleCompile();
+    compileIfRestored();
   }
 
   /** One table change: {@code rule} upserted under {@code id}, or deleted when null. */
@@ -193,7 +197,25 @@ public final class LiveRuleSet
       table.put(id, rule);
     }
     tableSeen = true;
-    scheduleCompile();
+    compileIfRestored();
+  }
+
+  /**
+   * The global table of {@code cw.rules} has been restored to the end offsets it had at start: from
+   * now on every change is compiled and swapped in, starting with the table as restored (if it
+   * holds a rule; an empty table keeps the initial rules). {@link
+   * org.crossingwatch.stream.Pipeline#start()} calls this once {@code KafkaStreams.start()}
+   * returned, which it does only after the global stores are restored. Idempotent.
+   */
+  public void tableRestored() {
+    restored = true;
+    compileIfRestored();
+  }
+
+  private void compileIfRestored() {
+    if (restored && tableSeen) {
+      scheduleCompile();
+    }
   }
 
   /** Counts and logs a table record that is not a rule at all. */

@@ -1,0 +1,50 @@
+package org.crossingwatch.bench.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crossingwatch.classifier.PostClassifier;
+import org.crossingwatch.model.Post;
+
+/** The classifier on its own, on as many threads as the pipeline gets: the ceiling. */
+final class ClassifierAlone {
+  private static final int WARM_UP_POSTS = 2_000;
+
+  private ClassifierAlone() {}
+
+  /**
+   * @param perSecond posts classified per second over all threads
+   * @param alerting how many of the posts alert, so the pipeline's alert records can be awaited
+   */
+  record Result(double perSecond, long alerting) {}
+
+  static Result measure(PostClassifier classifier, List<Post> posts, int threads)
+      throws InterruptedException {
+    for (int i = 0; i < Math.min(WARM_UP_POSTS, posts.size()); i++) {
+      classifier.classify(posts.get(i));
+    }
+    AtomicLong alerting = new AtomicLong();
+    List<Thread> workers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      Thread worker =
+          new Thread(
+              () -> {
+                for (int i = first; i < posts.size(); i += threads) {
+                  if (classifier.classify(posts.get(i)).alert()) {
+                    alerting.incrementAndGet();
+                  }
+                }
+              },
+              "bench-classifier-" + t);
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Result(posts.size() / seconds, alerting.get());
+  }
+}

@@ -1,0 +1,99 @@
+package org.crossingwatch.bench.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.crossingwatch.model.Topics;
+
+/**
+ * Counts what a topology commits to {@code cw.posts.scored} and {@code cw.alerts} from the moment
+ * it is opened, as a {@code read_committed} consumer sees it: a post counts once its transaction
+ * committed, which is when it leaves the pipeline for real.
+ */
+final class OutputWatch implements AutoCloseable {
+  private final KafkaConsumer<byte[], byte[]> consumer;
+
+  /** The time of the first and of the last counted record. */
+  record Span(long firstNanos, long lastNanos, long scored, long alerts) {
+    double perSecond(long posts) {
+      return posts / ((lastNanos - firstNanos) / 1e9);
+    }
+  }
+
+  OutputWatch(String bootstrapServers) {
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed".toLowerCase(Locale.ROOT),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : List.of(Topics.POSTS_SCORED, Topics.ALERTS)) {
+      consumer
+          .partitionsFor(topic)
+          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    // Resolve the end positions now, so records committed from here on are all counted.
+    partitions.forEach(consumer::position);
+  }
+
+  /**
+   * Polls until {@code scored} verdicts and {@code alerts} alert records came, or {@code timeout}.
+   *
+   * @throws IllegalStateException on timeout, with the counts reached
+   */
+  Span await(long scored, long alerts, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long first = 0;
+    long last = 0;
+    long seenScored = 0;
+    long seenAlerts = 0;
+    while (seenScored < scored || seenAlerts < alerts) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            String.format(
+                Locale.ROOT,
+                "Timed out after %s: %d of %d verdicts, %d of %d alerts",
+                timeout,
+                seenScored,
+                scored,
+                seenAlerts,
+                alerts));
+      }
+      var records = consumer.poll(Duration.ofMillis(50));
+      if (records.isEmpty()) {
+        continue;
+      }
+      long now = System.nanoTime();
+      first = first == 0 ? now : first;
+      last = now;
+      for (ConsumerRecord<byte[], byte[]> r : records) {
+        if (r.topic().equals(Topics.POSTS_SCORED)) {
+          seenScored++;
+        } else {
+          seenAlerts++;
+        }
+      }
+    }
+    return new Span(first, last, seenScored, seenAlerts);
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

@@ -1,0 +1,244 @@
+package org.crossingwatch.bench.pipeline;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
+import org.crossingwatch.app.topics.TopicPlan;
+import org.crossingwatch.classifier.Classifier;
+import org.crossingwatch.classifier.ClassifierSettings;
+import org.crossingwatch.classifier.rules.RulePackLoader;
+import org.crossingwatch.model.Json;
+import org.crossingwatch.model.Post;
+import org.crossingwatch.model.Topics;
+import org.crossingwatch.stream.Pipeline;
+import org.crossingwatch.stream.PipelineSettings;
+import org.crossingwatch.stream.PipelineTopology;
+import org.crossingwatch.stream.deadletter.MetricsConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The end-to-end pipeline benchmark on an embedded broker, all in one run: the shipped classifier
+ * alone on {@code --threads} threads; an identity topology ({@code cw.posts.raw} to {@code
+ * cw.posts.scored}, exactly_once_v2) and the full pipeline, each with {@code --threads} stream
+ * threads over the same {@code --posts} posts already waiting in {@code cw.posts.raw}; then the
+ * latency from produce to committed alert at a fixed offered rate. Prints a Markdown table.
+ */
+@Command(
+    name = "pipeline-benchmark",
+    mixinStandardHelpOptions = true,
+    description = "End-to-end throughput and latency of the pipeline on an embedded broker.")
+public final class PipelineBenchmark implements Callable<Integer> {
+  private static final int PARTITIONS = 4;
+  private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(10);
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = {"-n", "--posts"},
+      defaultValue = "20000",
+      description = "Posts per throughput measurement.")
+  int posts;
+
+  @Option(
+      names = {"-t", "--threads"},
+      defaultValue = "2",
+      description = "Classifier threads and stream threads.")
+  int threads;
+
+  @Option(
+      names = {"-r", "--rate"},
+      defaultValue = "1000",
+      description = "Offered posts per second in the latency measurement.")
+  int rate;
+
+  @Option(
+      names = {"-s", "--latency-seconds"},
+      defaultValue = "30",
+      description = "Length of the latency measurement.")
+  int latencySeconds;
+
+  @Option(
+      names = {"--root"},
+      defaultValue = ".",
+      description = "The project folder, with rules/, data/corpus/ and samples/.")
+  Path root;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new PipelineBenchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    BenchPosts corpus = BenchPosts.load(root);
+    Instant collected = Instant.parse("2026-11-01T00:00:00Z");
+    List<Post> batch =
+        java.util.stream.LongStream.range(0, posts)
+            .mapToObj(n -> corpus.post(n, collected.plusMillis(n)))
+            .toList();
+    ClassifierSettings settings = ClassifierSettings.defaults();
+    Path work = Files.createTempDirectory("cw-pipeline-bench");
+    try (Classifier classifier =
+            Classifier.fromRules(RulePackLoader.load(root.resolve("rules")), settings);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+      out.printf(
+          Locale.ROOT,
+          "%d posts (%d distinct texts), %d rules, %d threads, %d partitions, %d vCPU%n",
+          posts,
+          corpus.texts(),
+          classifier.rules().size(),
+          threads,
+          PARTITIONS,
+          Runtime.getRuntime().availableProcessors());
+      out.flush();
+      ClassifierAlone.Result alone = ClassifierAlone.measure(classifier, batch, threads);
+      String servers = broker.bootstrapServers();
+      try (Admin admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+        TopicPlan.standard(PARTITIONS, (short) 1).apply(admin);
+      }
+      produce(servers, batch);
+
+      double identity = throughput(servers, identityTopology(), "bench-identity", work, posts, 0);
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      PipelineSettings pipelineSettings =
+          PipelineSettings.defaults().withApplicationId("bench-pipeline");
+      Topology full =
+          PipelineTopology.build(
+              new StreamsBuilder(), () -> classifier, pipelineSettings, registry);
+      try (KafkaStreams pipeline = start(servers, full, "bench-pipeline", work, registry)) {
+        double fullRate;
+        try (OutputWatch watch = new OutputWatch(servers)) {
+          fullRate = watch.await(posts, alone.alerting(), PHASE_TIMEOUT).perSecond(posts);
+        }
+        LatencyRun.Result latency =
+            LatencyRun.run(servers, corpus, posts, rate, Duration.ofSeconds(latencySeconds));
+        print(out, alone, identity, fullRate, latency);
+      }
+    }
+    return 0;
+  }
+
+  private void print(
+      PrintWriter out,
+      ClassifierAlone.Result alone,
+      double identity,
+      double full,
+      LatencyRun.Result latency) {
+    out.println();
+    out.println("| measurement | threads | posts/s | of classifier alone |");
+    out.println("|---|---:|---:|---:|");
+    row(out, "classifier alone (no Kafka)", alone.perSecond(), alone.perSecond());
+    row(out, "identity topology, exactly_once_v2", identity, alone.perSecond());
+    row(out, "full pipeline, exactly_once_v2", full, alone.perSecond());
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "Latency, produce to committed alert, %d posts offered at %.0f posts/s: %d alert records,"
+            + " p50 %d ms, p99 %d ms, max %d ms%n",
+        latency.offered(),
+        latency.offeredPerSecond(),
+        latency.millis().size(),
+        latency.percentile(50),
+        latency.percentile(99),
+        latency.percentile(100));
+    out.flush();
+  }
+
+  private void row(PrintWriter out, String name, double perSecond, double classifierAlone) {
+    out.printf(
+        Locale.ROOT,
+        "| %s | %d | %,.0f | %.0f%% |%n",
+        name,
+        threads,
+        perSecond,
+        100 * perSecond / classifierAlone);
+  }
+
+  /** {@code cw.posts.raw} copied to {@code cw.posts.scored} unchanged: Kafka and EOS alone. */
+  private static Topology identityTopology() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(
+            Topics.POSTS_RAW,
+            org.apache.kafka.streams.kstream.Consumed.with(
+                    org.apache.kafka.common.serialization.Serdes.ByteArray(),
+                    org.apache.kafka.common.serialization.Serdes.ByteArray())
+                .withName("read-raw-posts"))
+        .to(
+            Topics.POSTS_SCORED,
+            org.apache.kafka.streams.kstream.Produced.with(
+                    org.apache.kafka.common.serialization.Serdes.ByteArray(),
+                    org.apache.kafka.common.serialization.Serdes.ByteArray())
+                .withName("write-unchanged"));
+    return builder.build();
+  }
+
+  private double throughput(
+      String servers, Topology topology, String applicationId, Path work, long count, long alerts)
+      throws Exception {
+    try (OutputWatch watch = new OutputWatch(servers);
+        KafkaStreams streams =
+            start(servers, topology, applicationId, work, new SimpleMeterRegistry())) {
+      return watch.await(count, alerts, PHASE_TIMEOUT).perSecond(count);
+    }
+  }
+
+  private KafkaStreams start(
+      String servers,
+      Topology topology,
+      String applicationId,
+      Path work,
+      SimpleMeterRegistry registry) {
+    Properties config =
+        Pipeline.streamsConfig(
+            servers,
+            PipelineSettings.defaults().withApplicationId(applicationId),
+            work.resolve(applicationId));
+    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    config.put(MetricsConfig.REGISTRY_CONFIG, registry);
+    KafkaStreams streams = new KafkaStreams(topology, config);
+    streams.start();
+    return streams;
+  }
+
+  private static void produce(String servers, List<Post> batch) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                servers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20),
+            new StringSerializer(),
+            new StringSerializer())) {
+      for (Post post : batch) {
+        producer.send(new ProducerRecord<>(Topics.POSTS_RAW, post.key(), Json.write(post)));
+      }
+      producer.flush();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.crossingwatch.stream.cluster;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.crossingwatch.model.ScoredPost;
+
+/**
+ * Keyed by exact fingerprint ({@link Fingerprint#exactKey()}): the first post with a fingerprint is
+ * remembered and goes on to the band lookup; every later post with it (an identical copy, or the
+ * same post delivered again) is named a copy of that first post, whatever its {@code collectedAt}
+ * and however the copies race through the band partitions. All copies of one text meet in one
+ * partition and are handled one after the other, so this answer is authoritative. Forwards keyed by
+ * the post's key when first, by the first copy's key when a copy.
+ */
+public final class FingerprintLookup
+    implements Processor<String, ScoredPost, String, FingerprintMatch> {
+  /** The fingerprint store's name. */
+  public static final String STORE = "repost-fingerprint-store";
+
+  private final Duration retention;
+  private ProcessorContext<String, FingerprintMatch> context;
+  private KeyValueStore<String, FirstCopy> firstCopies;
+
+  private FingerprintLookup(Duration retention) {
+    this.retention = retention;
+  }
+
+  /** Lookups over the store {@value #STORE}. */
+  public static ProcessorSupplier<String, ScoredPost, String, FingerprintMatch> supplier(
+      Duration retention) {
+    return () -> new FingerprintLookup(retention);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, FingerprintMatch> context) {
+    this.context = context;
+    this.firstCopies = context.getStateStore(STORE);
+    Expiry.schedule(context, firstCopies, retention, FirstCopy::touchedAt);
+  }
+
+  @Override
+  public void process(Record<String, ScoredPost> record) {
+    ScoredPost scored = record.value();
+    String postKey = scored.post().key();
+    FirstCopy first = firstCopies.get(record.key());
+    if (first == null) {
+      firstCopies.put(record.key(), new FirstCopy(postKey, record.timestamp()));
+      // Re-key from fingerprint to post key, the key the band probes answer to.
+      context.forward(
+          record.withKey(postKey).withValue(new FingerprintMatch(scored, Optional.empty())));
+      return;
+    }
+    firstCopies.put(
+        record.key(),
+        new FirstCopy(first.postKey(), Math.max(first.touchedAt(), record.timestamp())));
+    // Re-key from fingerprint to the first copy's key: the copy waits for that post's cluster.
+    context.forward(
+        record
+            .withKey(first.postKey())
+            .withValue(new FingerprintMatch(scored, Optional.of(first.postKey()))));
+  }
+}

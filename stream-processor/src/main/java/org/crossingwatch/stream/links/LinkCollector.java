@@ -1,0 +1,100 @@
+package org.crossingwatch.stream.links;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.EntityLink;
+import org.crossingwatch.stream.cluster.Expiry;
+
+/**
+ * Keyed by alert id: holds each alert version until every entity it carries has answered, then
+ * publishes it with the link summaries of the entities other alerts share ({@link Alert#links()},
+ * ordered by entity key). Versions are the alert's {@code repostCount}; a version that completes
+ * after a newer one was published is dropped, so {@code cw.alerts} never goes back to an older
+ * state of an alert.
+ */
+public final class LinkCollector implements Processor<String, LinkAnswer, String, Alert> {
+  /** The alert-link store's name. */
+  public static final String STORE = "alert-link-store";
+
+  private final Duration retention;
+  private ProcessorContext<String, Alert> context;
+  private KeyValueStore<String, PendingLinks> pending;
+
+  private LinkCollector(Duration retention) {
+    this.retention = retention;
+  }
+
+  /** Collectors over the store {@value #STORE}. */
+  public static ProcessorSupplier<String, LinkAnswer, String, Alert> supplier(Duration retention) {
+    return () -> new LinkCollector(retention);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Alert> context) {
+    this.context = context;
+    this.pending = context.getStateStore(STORE);
+    Expiry.schedule(context, pending, retention, PendingLinks::touchedAt);
+  }
+
+  @Override
+  public void process(Record<String, LinkAnswer> record) {
+    LinkAnswer answer = record.value();
+    PendingLinks stored = pending.get(record.key());
+    int published = stored == null ? 0 : stored.published();
+    long touched = Math.max(stored == null ? 0L : stored.touchedAt(), record.timestamp());
+    List<PendingLinks.Version> waiting =
+        new ArrayList<>(stored == null ? List.of() : stored.waiting());
+    PendingLinks.Version version = with(take(waiting, answer.alertVersion()), answer);
+    if (version.alertVersion() <= published) {
+      // Superseded: a newer version of the alert is out already.
+    } else if (!version.complete()) {
+      waiting.add(version);
+    } else {
+      published = version.alertVersion();
+      List<EntityLink> links = new ArrayList<>(version.links());
+      links.sort(Comparator.comparing(EntityLink::entity));
+      context.forward(record.withValue(version.alert().get().withLinks(links)));
+      int newest = published;
+      // Older versions still waiting can never be published now.
+      waiting.removeIf(older -> older.alertVersion() < newest);
+    }
+    pending.put(record.key(), new PendingLinks(published, waiting, touched));
+  }
+
+  private static PendingLinks.Version take(List<PendingLinks.Version> waiting, int alertVersion) {
+    for (int i = 0; i < waiting.size(); i++) {
+      if (waiting.get(i).alertVersion() == alertVersion) {
+        return waiting.remove(i);
+      }
+    }
+    return new PendingLinks.Version(alertVersion, Optional.empty(), 0, 0, List.of());
+  }
+
+  private static PendingLinks.Version with(PendingLinks.Version version, LinkAnswer answer) {
+    if (answer.alert().isPresent()) {
+      return new PendingLinks.Version(
+          version.alertVersion(),
+          answer.alert(),
+          answer.expectedAnswers(),
+          version.answers(),
+          version.links());
+    }
+    List<EntityLink> links = new ArrayList<>(version.links());
+    answer.link().ifPresent(links::add);
+    return new PendingLinks.Version(
+        version.alertVersion(),
+        version.alert(),
+        version.expectedAnswers(),
+        version.answers() + 1,
+        links);
+  }
+}

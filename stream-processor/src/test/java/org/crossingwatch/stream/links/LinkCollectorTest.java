@@ -1,0 +1,118 @@
+package org.crossingwatch.stream.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.EntityLink;
+import org.crossingwatch.model.JsonSerde;
+import org.crossingwatch.model.Post;
+import org.crossingwatch.model.Verdict;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LinkCollectorTest {
+  private static final Instant T0 = Instant.parse("2025-03-02T08:00:00Z");
+  private static final EntityLink PHONE =
+      new EntityLink("phone:+218912345678", "PHONE", 3, 2, T0, T0.plusSeconds(300));
+  private static final EntityLink HANDLE =
+      new EntityLink("handle:@rihla_italia", "HANDLE", 2, 2, T0, T0.plusSeconds(60));
+
+  private final MockProcessorContext<String, Alert> context = new MockProcessorContext<>();
+  private Processor<String, LinkAnswer, String, Alert> collector;
+  private Alert first;
+  private String alertId;
+
+  @BeforeEach
+  void start() {
+    KeyValueStore<String, PendingLinks> store =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(LinkCollector.STORE),
+                Serdes.String(),
+                JsonSerde.of(PendingLinks.class))
+            .withLoggingDisabled()
+            .build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+    collector = LinkCollector.supplier(Duration.ofDays(7)).get();
+    collector.init(context);
+    Post post =
+        new Post(
+            1,
+            null,
+            "telegram",
+            "rihla_italia",
+            "1",
+            Optional.empty(),
+            Optional.empty(),
+            "قارب إلى إيطاليا كل يوم جمعة، اتصل +218 91 234 5678 @rihla_italia",
+            Optional.empty(),
+            Optional.empty(),
+            T0,
+            List.of(),
+            Optional.empty(),
+            "ab12");
+    first =
+        Alert.firstSighting(
+            post,
+            new Verdict(
+                1, post.key(), 0.9, true, List.of(), Map.of(), List.of("ar"), "r1", T0, List.of()));
+    alertId = first.alertId();
+  }
+
+  @Test
+  void alertWaitsForEveryEntityAndCarriesTheSharedOnesByEntityKey() {
+    send(LinkAnswer.answer(1, Optional.of(PHONE)));
+    send(LinkAnswer.announce(first, 3));
+    send(LinkAnswer.answer(1, Optional.empty()));
+    assertThat(context.forwarded()).isEmpty();
+
+    send(LinkAnswer.answer(1, Optional.of(HANDLE)));
+
+    assertThat(forwarded())
+        .containsExactly(new KeyValue<>(alertId, first.withLinks(List.of(HANDLE, PHONE))));
+  }
+
+  @Test
+  void olderVersionCompletingAfterANewerOneIsDropped() {
+    Alert second = repost(first);
+    send(LinkAnswer.announce(first, 1));
+    send(LinkAnswer.announce(second, 0));
+    send(LinkAnswer.answer(1, Optional.of(PHONE)));
+
+    assertThat(forwarded()).containsExactly(new KeyValue<>(alertId, second));
+  }
+
+  private List<KeyValue<String, Alert>> forwarded() {
+    return context.forwarded().stream()
+        .map(f -> new KeyValue<>(f.record().key(), f.record().value()))
+        .toList();
+  }
+
+  private void send(LinkAnswer answer) {
+    collector.process(new Record<>(alertId, answer, T0.toEpochMilli()));
+  }
+
+  private static Alert repost(Alert alert) {
+    return new Alert(
+        alert.schemaVersion(),
+        alert.alertId(),
+        alert.post(),
+        alert.verdict(),
+        alert.firstSeen(),
+        T0.plusSeconds(60),
+        2,
+        List.of("telegram:rihla_italia", "telegram:safar_libya"));
+  }
+}
