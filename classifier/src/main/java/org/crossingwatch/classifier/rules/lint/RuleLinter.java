@@ -60,7 +60,9 @@ public final class RuleLinter {
     List<RuleProblem> findings = new ArrayList<>();
     for (Rule rule : rules) {
       for (QueryTerms.Term term : QueryTerms.of(rule.query())) {
-        if (!term.text().isBlank() && Analysis.tokens(term.text()).isEmpty()) {
+        if (!term.text().isBlank()
+            && Analysis.tokens(term.text(), rule.language()).isEmpty()
+            && Analysis.neutralTokens(term.text()).isEmpty()) {
           findings.add(unmatchable(sources, rule, term));
         }
       }

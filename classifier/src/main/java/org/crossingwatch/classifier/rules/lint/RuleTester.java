@@ -57,7 +57,11 @@ public final class RuleTester {
         rules.stream().collect(Collectors.toMap(Rule::id, Function.identity(), (a, b) -> a));
     try (Classifier classifier = Classifier.fromRules(rules)) {
       return classifier.exampleFailures().stream()
-          .map(f -> new Failure(f, byId.get(f.ruleId()).query(), Analysis.tokens(f.example())))
+          .map(
+              f -> {
+                Rule rule = byId.get(f.ruleId());
+                return new Failure(f, rule.query(), Analysis.tokens(f.example(), rule.language()));
+              })
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Closing the in-memory rule index failed", e);
