@@ -52,6 +52,11 @@ public enum Category {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Whether this category states the offer itself: a crossing or documents. */
+  public boolean offer() {
+    return this == CROSSING_OFFER || this == DOCUMENTS;
+  }
+
   /** Whether this category is a context that argues against an offer. */
   public boolean negativeContext() {
     return negativeContext;
