@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crossingwatch.classifier.analysis.PostFields;
 import org.crossingwatch.classifier.entities.Entity;
 import org.crossingwatch.classifier.entities.EntityExtractor;
 import org.crossingwatch.classifier.internal.CompiledRuleSet;
-import org.crossingwatch.classifier.internal.MultilingualAnalyzer;
 import org.crossingwatch.classifier.internal.RuleSetVersion;
 import org.crossingwatch.classifier.language.DetectedLanguage;
 import org.crossingwatch.classifier.language.LanguageDetector;
@@ -37,13 +39,14 @@ import org.slf4j.LoggerFactory;
  * The classifier's front door: scores posts against a fixed rule set.
  *
  * <p>Each post's text is {@linkplain Normalizer normalised} (the post itself is not changed), its
- * languages are detected ({@link LanguageDetector}), it is analysed and matched against every rule
- * with Lucene Monitor, and its phones, prices, handles, links, wallets and places are extracted
- * ({@link EntityExtractor}, with the detected languages as hints). The score is a transparent
- * logistic model ({@link ScoringModel}) over {@link Features}: the strongest rule weight per
- * category, entity presence and interactions; the verdict's {@code contributions} hold {@code bias}
- * and each non-zero feature's weight × value, so they sum to the log-odds. A post alerts when
- * {@code score >= alertThreshold}. The verdict's spans are in the original text.
+ * languages are detected ({@link LanguageDetector}), it is analysed per language ({@link
+ * PostFields}) and matched with Lucene Monitor against the rules its {@link LanguageRouting}
+ * selects, and its phones, prices, handles, links, wallets and places are extracted ({@link
+ * EntityExtractor}, with the detected languages as hints). The score is a transparent logistic
+ * model ({@link ScoringModel}) over {@link Features}: the strongest rule weight per category,
+ * entity presence and interactions; the verdict's {@code contributions} hold {@code bias} and each
+ * non-zero feature's weight × value, so they sum to the log-odds. A post alerts when {@code score
+ * >= alertThreshold}. The verdict's spans are in the original text.
  *
  * <p>A rule that cannot be used (unknown category, weight outside [-5, 5], a query that does not
  * parse, a repeated id) is left out, logged and listed in {@link #skippedRules()}; the others work.
@@ -69,7 +72,7 @@ public final class Classifier implements PostClassifier, Closeable {
 
   private Classifier(List<Rule> rules, ClassifierSettings settings, Clock clock) {
     this.ruleSetVersion = RuleSetVersion.of(rules);
-    this.compiled = CompiledRuleSet.compile(rules, new MultilingualAnalyzer());
+    this.compiled = CompiledRuleSet.compile(rules);
     this.rules = List.copyOf(compiled.rules().values());
     this.model = settings.model();
     this.languageDetector = LanguageDetector.shipped();
@@ -144,7 +147,8 @@ public final class Classifier implements PostClassifier, Closeable {
   public Classification explain(Post post) {
     requireNonNull(post, "post");
     NormalizedText text = Normalizer.normalize(post.text());
-    CompiledRuleSet.Matches matches = compiled.match(text);
+    List<DetectedLanguage> detected = detect(post.text(), post.languageHint());
+    CompiledRuleSet.Matches matches = compiled.match(text, routed(detected));
     matches
         .errors()
         .forEach(
@@ -171,14 +175,7 @@ public final class Classifier implements PostClassifier, Closeable {
             a.start() != b.start()
                 ? Integer.compare(a.start(), b.start())
                 : a.ruleId().compareTo(b.ruleId()));
-    List<String> languages =
-        languageDetector.detect(post.text(), post.languageHint()).stream()
-            .map(DetectedLanguage::code)
-            .filter(code -> !code.equals("und"))
-            .toList();
-    if (languages.isEmpty() && post.languageHint().isPresent()) {
-      languages = List.of(post.languageHint().get());
-    }
+    List<String> languages = detected.stream().map(DetectedLanguage::code).toList();
     List<ExtractedEntity> entities =
         entityExtractor.extract(post.text(), languages).stream().map(Classifier::entity).toList();
     Map<String, Double> features = Features.of(hits, entities);
@@ -212,7 +209,47 @@ public final class Classifier implements PostClassifier, Closeable {
    * @return the ids, sorted; empty when none matches
    */
   public Set<String> matchingRuleIds(String text) {
-    return compiled.matchingIds(Normalizer.normalize(requireNonNull(text, "text")));
+    return matchingRuleIds(text, Optional.empty());
+  }
+
+  /**
+   * As {@link #matchingRuleIds(String)} for a text whose platform declared a language, which
+   * settles the language of texts too short for the detector (see {@link LanguageDetector}).
+   */
+  public Set<String> matchingRuleIds(String text, Optional<String> languageHint) {
+    requireNonNull(text, "text");
+    requireNonNull(languageHint, "languageHint");
+    return matchingRuleIds(text, languageHint, Set.of());
+  }
+
+  private Set<String> matchingRuleIds(
+      String text, Optional<String> languageHint, Set<String> alsoRouted) {
+    Set<String> routed = new TreeSet<>(routed(detect(text, languageHint)));
+    routed.addAll(alsoRouted);
+    return compiled.matchingIds(Normalizer.normalize(text), routed);
+  }
+
+  /** The rule languages whose rules a post in these languages is checked against. */
+  private Set<String> routed(List<DetectedLanguage> detected) {
+    return switch (settings.routing()) {
+      case ALL_LANGUAGES -> PostFields.languages();
+      case DETECTED_LANGUAGES -> PostFields.ruleLanguagesOf(detected);
+    };
+  }
+
+  /**
+   * The detected languages without {@code und}; if none, the hint as a language of full share and
+   * no confidence.
+   */
+  private List<DetectedLanguage> detect(String text, Optional<String> languageHint) {
+    List<DetectedLanguage> detected =
+        languageDetector.detect(text, languageHint).stream()
+            .filter(language -> !language.code().equals("und"))
+            .toList();
+    if (detected.isEmpty() && languageHint.isPresent()) {
+      return List.of(new DetectedLanguage(languageHint.get(), 1.0, 0.0));
+    }
+    return detected;
   }
 
   /**
@@ -223,13 +260,16 @@ public final class Classifier implements PostClassifier, Closeable {
   public List<ExampleFailure> exampleFailures() {
     List<ExampleFailure> failures = new ArrayList<>();
     for (Rule rule : rules) {
+      // An example is written in its rule's language, even when it is too short for the
+      // detector to tell: it is routed to the rule's language besides the detected ones.
+      Set<String> language = Set.of(rule.language());
       for (String example : rule.shouldMatch()) {
-        if (!matchingRuleIds(example).contains(rule.id())) {
+        if (!matchingRuleIds(example, Optional.empty(), language).contains(rule.id())) {
           failures.add(new ExampleFailure(rule.id(), example, true));
         }
       }
       for (String example : rule.shouldNotMatch()) {
-        if (matchingRuleIds(example).contains(rule.id())) {
+        if (matchingRuleIds(example, Optional.empty(), language).contains(rule.id())) {
           failures.add(new ExampleFailure(rule.id(), example, false));
         }
       }

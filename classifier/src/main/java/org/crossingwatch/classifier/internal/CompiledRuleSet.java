@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
@@ -23,15 +25,19 @@ import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.Query;
+import org.crossingwatch.classifier.analysis.PostFields;
 import org.crossingwatch.classifier.normalize.NormalizedText;
 import org.crossingwatch.classifier.rules.Category;
 import org.crossingwatch.model.Rule;
 
 /**
  * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id =
- * rule id, metadata = category, language, weight) behind a {@link TermFilteredPresearcher}. A rule
- * that cannot be used (unknown category, weight outside [-5, 5], a query that does not parse, an id
- * seen before) is left out and listed in {@link #skipped()}; the others still work. Matching is
+ * rule id, metadata = category, language, weight) on the field of its language ({@link
+ * PostFields}), behind a {@link TermFilteredPresearcher} that routes by language: {@value
+ * PostFields#LANGUAGE_FIELD} is a filter field, so a post is only checked against the rules of the
+ * languages it is written in and the rules of language {@value PostFields#ANY}. A rule that cannot
+ * be used (unknown category, weight outside [-5, 5], a query that does not parse, an id seen
+ * before) is left out and listed in {@link #skipped()}; the others still work. Matching is
  * thread-safe; errors of single rules at match time are returned, never thrown.
  */
 public final class CompiledRuleSet implements Closeable {
@@ -55,9 +61,9 @@ public final class CompiledRuleSet implements Closeable {
    *
    * @param rules the rules, in the order hits should be listed
    */
-  public static CompiledRuleSet compile(List<Rule> rules, MultilingualAnalyzer analyzer) {
+  public static CompiledRuleSet compile(List<Rule> rules) {
     requireNonNull(rules, "rules");
-    RuleQueryParser parser = new RuleQueryParser(analyzer);
+    RuleQueryParser parser = new RuleQueryParser();
     Map<String, Rule> accepted = new LinkedHashMap<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     List<MonitorQuery> queries = new ArrayList<>();
@@ -65,7 +71,7 @@ public final class CompiledRuleSet implements Closeable {
       String problem = problem(rule, accepted);
       if (problem == null) {
         try {
-          queries.add(monitorQuery(rule, parser.parse(rule.query())));
+          queries.add(monitorQuery(rule, parser.parse(rule.query(), rule.language())));
           accepted.put(rule.id(), rule);
         } catch (QuerySyntaxException e) {
           problem =
@@ -83,7 +89,12 @@ public final class CompiledRuleSet implements Closeable {
     }
     Monitor monitor;
     try {
-      monitor = new Monitor(analyzer, new TermFilteredPresearcher());
+      TermFilteredPresearcher routing =
+          new TermFilteredPresearcher(
+              TermFilteredPresearcher.DEFAULT_WEIGHTOR,
+              List.of(),
+              Set.of(PostFields.LANGUAGE_FIELD));
+      monitor = new Monitor(PostFields.analyzer(), routing);
       register(monitor, queries, accepted, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
@@ -107,9 +118,12 @@ public final class CompiledRuleSet implements Closeable {
   private static MonitorQuery monitorQuery(Rule rule, Query query) {
     Map<String, String> metadata =
         Map.of(
-            "category", rule.category(),
-            "language", rule.language(),
-            "weight", Double.toString(rule.weight()));
+            "category",
+            rule.category(),
+            PostFields.LANGUAGE_FIELD,
+            PostFields.routingValue(rule.language()),
+            "weight",
+            Double.toString(rule.weight()));
     return new MonitorQuery(rule.id(), query, rule.query(), metadata);
   }
 
@@ -147,39 +161,47 @@ public final class CompiledRuleSet implements Closeable {
   }
 
   /**
-   * Matches one normalised text against every rule, with the spans each rule matched.
+   * Matches one normalised text against the rules of its languages and of {@value PostFields#ANY},
+   * with the spans each rule matched.
    *
+   * @param languages the rule languages of the post ({@link PostFields#ruleLanguagesOf}); codes
+   *     without their own field are ignored, so an empty set checks only the {@code any} rules
    * @return the matches, in rule order, and the rules that failed on this text
    */
-  public Matches match(NormalizedText text) {
+  public Matches match(NormalizedText text, Collection<String> languages) {
     MatchingQueries<HighlightsMatch> result;
     try {
-      result = monitor.match(document(text.text()), HighlightsMatch.MATCHER);
+      result = monitor.match(document(text.text(), languages), HighlightsMatch.MATCHER);
     } catch (IOException e) {
       throw new UncheckedIOException("In-memory matching failed", e);
     }
     List<RuleMatch> matches = new ArrayList<>();
     for (HighlightsMatch match : result.getMatches()) {
       Rule rule = rulesById.get(match.getQueryId());
-      List<Span> spans = new ArrayList<>();
-      for (HighlightsMatch.Hit hit : match.getHits(MultilingualAnalyzer.FIELD)) {
-        if (hit.startOffset >= 0 && hit.endOffset >= hit.startOffset) {
-          int[] range = text.originalRange(hit.startOffset, hit.endOffset);
-          spans.add(new Span(range[0], range[1]));
+      Set<Span> spans = new TreeSet<>();
+      for (String field : match.getFields()) {
+        for (HighlightsMatch.Hit hit : match.getHits(field)) {
+          if (hit.startOffset >= 0 && hit.endOffset >= hit.startOffset) {
+            int[] range = text.originalRange(hit.startOffset, hit.endOffset);
+            spans.add(new Span(range[0], range[1]));
+          }
         }
       }
-      spans.sort(null);
       matches.add(new RuleMatch(rule, List.copyOf(spans)));
     }
     matches.sort((a, b) -> Integer.compare(order.get(a.rule.id()), order.get(b.rule.id())));
     return new Matches(List.copyOf(matches), Map.copyOf(result.getErrors()));
   }
 
-  /** The ids of the rules that match the text, without spans: for checking rule examples. */
-  public Set<String> matchingIds(NormalizedText text) {
+  /**
+   * The ids of the rules that match the text, without spans: for checking rule examples.
+   *
+   * @param languages as for {@link #match(NormalizedText, Collection)}
+   */
+  public Set<String> matchingIds(NormalizedText text, Collection<String> languages) {
     try {
       MatchingQueries<QueryMatch> result =
-          monitor.match(document(text.text()), QueryMatch.SIMPLE_MATCHER);
+          monitor.match(document(text.text(), languages), QueryMatch.SIMPLE_MATCHER);
       Set<String> ids = new TreeSet<>();
       result.getMatches().forEach(match -> ids.add(match.getQueryId()));
       return Collections.unmodifiableSet(ids);
@@ -188,9 +210,23 @@ public final class CompiledRuleSet implements Closeable {
     }
   }
 
-  private static Document document(String normalized) {
+  /**
+   * The post as Lucene sees it: the same normalised text in the fallback and neutral fields and in
+   * the field of each of its rule languages, and those languages in the routing field.
+   */
+  static Document document(String normalized, Collection<String> languages) {
     Document doc = new Document();
-    doc.add(new TextField(MultilingualAnalyzer.FIELD, normalized, Field.Store.NO));
+    doc.add(new TextField(PostFields.FALLBACK_FIELD, normalized, Field.Store.NO));
+    doc.add(new TextField(PostFields.NEUTRAL_FIELD, normalized, Field.Store.NO));
+    doc.add(new StringField(PostFields.LANGUAGE_FIELD, PostFields.ANY, Field.Store.NO));
+    Set<String> routed = new TreeSet<>();
+    for (String language : languages) {
+      PostFields.ruleLanguageOf(language).ifPresent(routed::add);
+    }
+    for (String language : routed) {
+      doc.add(new TextField(PostFields.fieldOf(language), normalized, Field.Store.NO));
+      doc.add(new StringField(PostFields.LANGUAGE_FIELD, language, Field.Store.NO));
+    }
     return doc;
   }
 

@@ -10,36 +10,46 @@ import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.crossingwatch.classifier.analysis.PostFields;
 import org.crossingwatch.classifier.normalize.NormalizedText;
 import org.crossingwatch.classifier.normalize.Normalizer;
 
 /**
- * Parses rule queries in Lucene's classic syntax on the field {@value MultilingualAnalyzer#FIELD},
- * after the same {@link Normalizer} and with the same analyzer as posts, so a rule may contain
- * emojis, Arabic-Indic digits or tatweel and still match. Terms that the analyzer splits into
- * several words become phrases; the default operator is {@code OR}. Thread-safe: a new Lucene
- * parser is made per call because Lucene's is not.
+ * Parses rule queries in Lucene's classic syntax on the field of the rule's language ({@link
+ * PostFields#fieldOf(String)}), after the same {@link Normalizer} and with the same analyzer as
+ * posts, so a rule may contain emojis, Arabic-Indic digits or tatweel and still match. A bare
+ * number or symbol token ({@code 3000}, {@code emoji_boat}) queries the language-neutral field
+ * instead. Terms that the analyzer splits into several words become phrases; the default operator
+ * is {@code OR}. Thread-safe: a new Lucene parser is made per call because Lucene's is not.
  */
 public final class RuleQueryParser {
   private static final Pattern LEXICAL_POSITION = Pattern.compile("column (\\d+)");
 
-  private final MultilingualAnalyzer analyzer;
+  /** A parser with the analyzers of {@link PostFields}. */
+  public RuleQueryParser() {}
 
-  public RuleQueryParser(MultilingualAnalyzer analyzer) {
-    this.analyzer = requireNonNull(analyzer, "analyzer");
+  /**
+   * Parses one query of a rule of language {@link PostFields#ANY}.
+   *
+   * @see #parse(String, String)
+   */
+  public Query parse(String query) throws QuerySyntaxException {
+    return parse(query, PostFields.ANY);
   }
 
   /**
    * Parses one query.
    *
    * @param query the query as written in the rule
+   * @param language the rule's language, which chooses the field and its analysis
    * @return the Lucene query
    * @throws QuerySyntaxException with the position in {@code query} where parsing failed
    */
-  public Query parse(String query) throws QuerySyntaxException {
+  public Query parse(String query, String language) throws QuerySyntaxException {
     requireNonNull(query, "query");
+    requireNonNull(language, "language");
     NormalizedText normalized = Normalizer.normalize(query);
-    QueryParser parser = new QueryParser(MultilingualAnalyzer.FIELD, analyzer);
+    QueryParser parser = new RoutingQueryParser(PostFields.fieldOf(language));
     // Classic behaviour: whitespace separates clauses, and a clause the analyzer splits into
     // several tokens (wa.me/x, 3,000) must match them in sequence, not any one of them.
     parser.setSplitOnWhitespace(true);
@@ -55,6 +65,20 @@ public final class RuleQueryParser {
     } catch (IndexSearcher.TooManyClauses | IllegalArgumentException e) {
       // Lucene reports regexps that are too complex or invalid as IllegalArgumentException.
       throw new QuerySyntaxException(firstLine(e.getMessage()), 1, 1, e);
+    }
+  }
+
+  /** Sends bare numbers and symbol tokens of the default field to the neutral field. */
+  private static final class RoutingQueryParser extends QueryParser {
+    RoutingQueryParser(String field) {
+      super(field, PostFields.analyzer());
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted)
+        throws ParseException {
+      boolean neutral = field.equals(getField()) && PostFields.isNeutralWord(queryText);
+      return super.getFieldQuery(neutral ? PostFields.NEUTRAL_FIELD : field, queryText, quoted);
     }
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.crossingwatch.classifier.internal.MultilingualAnalyzer;
 import org.crossingwatch.classifier.internal.QuerySyntaxException;
 import org.crossingwatch.classifier.internal.RuleQueryParser;
 import org.crossingwatch.model.Rule;
@@ -19,7 +18,7 @@ import org.crossingwatch.model.Rule;
  * thread-safe: one instance per file.
  */
 final class RuleFileReader {
-  private static final RuleQueryParser QUERIES = new RuleQueryParser(new MultilingualAnalyzer());
+  private static final RuleQueryParser QUERIES = new RuleQueryParser();
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern LANGUAGE = Pattern.compile("any|[a-z]{2,3}");
   private static final List<String> FILE_FIELDS = List.of("language", "rules");
