@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * The closed set of rule categories. A post's score adds one contribution per matched category, so
  * several rules of one category never count twice. The first seven are signs of a smuggling offer
- * (positive weights); the last five are contexts that argue against one (negative weights).
+ * (positive weights); the last six are contexts that argue against one (negative weights).
  */
 public enum Category {
   /** A crossing offered as a service: boat trip, "the game", truck or taxi passage. */
@@ -34,7 +34,12 @@ public enum Category {
   /** Legitimate travel: scheduled buses, flights, travel agencies, visa appointments. */
   LEGIT_TRAVEL(true),
   /** Legitimate job offers. */
-  LEGIT_JOB(true);
+  LEGIT_JOB(true),
+  /**
+   * Classified ads and leisure: boats, cars and gear for sale or hire, fishing trips. They share
+   * the vocabulary (boat, trip, call me) but sell goods, not passages.
+   */
+  LEGIT_TRADE(true);
 
   private final boolean negativeContext;
 
@@ -45,6 +50,11 @@ public enum Category {
   /** The name used in rule files and verdicts, for example {@code crossing_offer}. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether this category states the offer itself: a crossing or documents. */
+  public boolean offer() {
+    return this == CROSSING_OFFER || this == DOCUMENTS;
   }
 
   /** Whether this category is a context that argues against an offer. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.crossingwatch.classifier.rules.Category;
 import org.crossingwatch.model.ExtractedEntity;
 import org.crossingwatch.model.RuleHit;
@@ -23,10 +24,15 @@ import org.crossingwatch.model.RuleHit;
  *       messenger handle or a link), {@value #WALLET}, and places by their route role: {@value
  *       #PLACE_DEPARTURE}, {@value #PLACE_TRANSIT}, {@value #PLACE_DESTINATION} (destination or
  *       arrival);
- *   <li>interactions, 1 or 0, where "offer" means a crossing or documents rule matched: {@value
- *       #OFFER_AND_CONTACT} (a contact rule, phone or handle), {@value #OFFER_AND_PRICE} (a price
- *       rule or price entity), {@value #OFFER_AND_PLACE} (a route rule or a place), {@value
- *       #OFFER_AND_NEGATIVE} (any negative context: an offer quoted in news or a warning).
+ *   <li>interactions, 1 or 0, where "offer" means a crossing or documents rule of weight at least
+ *       {@value #OFFER_WEIGHT} matched (weaker rules only note a boat emoji or the word "visa"):
+ *       {@value #OFFER_AND_CONTACT} (a contact rule, phone or handle), {@value #OFFER_AND_PRICE} (a
+ *       price rule or price entity), {@value #OFFER_AND_PLACE} (a route rule or a place), {@value
+ *       #OFFER_AND_NEGATIVE} (any negative context: an offer quoted in news or a warning);
+ *   <li>{@value #CONTACT_WITHOUT_NEGATIVE}, 1 or 0: a phone number or handle in a post where no
+ *       negative context matched. Travel agencies, employers and sellers print phone numbers too,
+ *       but their posts match a legitimate-business rule; this feature lets the model weigh contact
+ *       data in the remaining posts apart from contact data in those.
  * </ul>
  *
  * Stateless.
@@ -43,6 +49,10 @@ public final class Features {
   public static final String OFFER_AND_PRICE = "offer_and_price";
   public static final String OFFER_AND_PLACE = "offer_and_place";
   public static final String OFFER_AND_NEGATIVE = "offer_and_negative";
+  public static final String CONTACT_WITHOUT_NEGATIVE = "contact_without_negative";
+
+  /** The weight from which a crossing or documents rule states an offer rather than a topic. */
+  public static final double OFFER_WEIGHT = 2.0;
 
   /** Every feature name, in the order models list them. */
   public static final List<String> NAMES = names();
@@ -66,7 +76,8 @@ public final class Features {
             OFFER_AND_CONTACT,
             OFFER_AND_PRICE,
             OFFER_AND_PLACE,
-            OFFER_AND_NEGATIVE));
+            OFFER_AND_NEGATIVE,
+            CONTACT_WITHOUT_NEGATIVE));
     return List.copyOf(names);
   }
 
@@ -82,9 +93,14 @@ public final class Features {
     requireNonNull(entities, "entities");
     Map<String, Double> values = new LinkedHashMap<>();
     NAMES.forEach(name -> values.put(name, 0.0));
+    boolean offer = false;
+    boolean negative = false;
     for (RuleHit hit : hits) {
-      if (Category.byId(hit.category()).isPresent()) {
+      Optional<Category> category = Category.byId(hit.category());
+      if (category.isPresent()) {
         values.merge(hit.category(), hit.weight(), Features::stronger);
+        offer |= category.get().offer() && hit.weight() >= OFFER_WEIGHT;
+        negative |= category.get().negativeContext();
       }
     }
     for (ExtractedEntity entity : entities) {
@@ -96,20 +112,16 @@ public final class Features {
         case PLACE -> placeRoles(entity, values);
       }
     }
-    boolean offer = matched(values, Category.CROSSING_OFFER) || matched(values, Category.DOCUMENTS);
+    boolean contactData = values.get(PHONE) > 0 || values.get(HANDLE) > 0;
+    values.put(CONTACT_WITHOUT_NEGATIVE, contactData && !negative ? 1.0 : 0.0);
     if (offer) {
-      boolean contact =
-          matched(values, Category.CONTACT) || values.get(PHONE) > 0 || values.get(HANDLE) > 0;
+      boolean contact = matched(values, Category.CONTACT) || contactData;
       boolean price = matched(values, Category.PRICE) || values.get(PRICE_ENTITY) > 0;
       boolean place =
           matched(values, Category.ROUTE)
               || values.get(PLACE_DEPARTURE) > 0
               || values.get(PLACE_TRANSIT) > 0
               || values.get(PLACE_DESTINATION) > 0;
-      boolean negative = false;
-      for (Category category : Category.values()) {
-        negative |= category.negativeContext() && matched(values, category);
-      }
       values.put(OFFER_AND_CONTACT, contact ? 1.0 : 0.0);
       values.put(OFFER_AND_PRICE, price ? 1.0 : 0.0);
       values.put(OFFER_AND_PLACE, place ? 1.0 : 0.0);

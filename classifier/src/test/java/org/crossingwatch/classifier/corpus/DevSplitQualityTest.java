@@ -13,17 +13,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped rules and scoring model on the dev split, which nothing is tuned on. The floors are
- * the quality reached so far, so a regression fails the build; the issue's targets (F1 and
- * precision 0.92, F1 0.85 per large language, at most 5% of hard negatives flagged, recall 0.85 on
- * obfuscated offers) are to replace them as the rule packs grow.
+ * the quality reached so far (P 0.919, R 0.877, F1 0.898, per large language F1 ≥ 0.842, 5.8% of
+ * hard negatives flagged, obfuscated recall 0.907), rounded down a little, so a regression fails
+ * the build. The issue's targets that are not met yet (F1 and precision 0.92, F1 0.85 per large
+ * language, at most 5% of hard negatives flagged) are to replace them as the rule packs grow; the
+ * obfuscated-recall target (0.85) is met.
  */
 class DevSplitQualityTest {
-  private static final double MIN_F1 = 0.85;
-  private static final double MIN_PRECISION = 0.88;
-  private static final double MIN_LANGUAGE_F1 = 0.78;
+  private static final double MIN_F1 = 0.89;
+  private static final double MIN_PRECISION = 0.91;
+  private static final double MIN_LANGUAGE_F1 = 0.83;
   private static final int LARGE_LANGUAGE_POSTS = 20;
-  private static final double MAX_HARD_NEGATIVES_FLAGGED = 0.08;
-  private static final double MIN_OBFUSCATED_RECALL = 0.78;
+  private static final double MAX_HARD_NEGATIVES_FLAGGED = 0.06;
+  private static final double MIN_OBFUSCATED_RECALL = 0.88;
 
   private static QualityReport report;
 
