@@ -2,6 +2,7 @@ package org.crossingwatch.bench.pipeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Topics;
 
 /**
@@ -52,7 +55,10 @@ final class OutputWatch implements AutoCloseable {
   }
 
   /**
-   * Polls until {@code scored} verdicts and {@code alerts} alert records came, or {@code timeout}.
+   * Polls until {@code scored} verdicts came and the alerts account for {@code alerts} alerting
+   * posts (the sum over alert ids of the newest {@code repostCount}), or {@code timeout}. Counting
+   * alert records instead would wait forever: an alert version overtaken by a newer one before its
+   * entity links came is never published.
    *
    * @throws IllegalStateException on timeout, with the counts reached
    */
@@ -61,13 +67,14 @@ final class OutputWatch implements AutoCloseable {
     long first = 0;
     long last = 0;
     long seenScored = 0;
+    Map<String, Integer> repostCounts = new HashMap<>();
     long seenAlerts = 0;
     while (seenScored < scored || seenAlerts < alerts) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             String.format(
                 Locale.ROOT,
-                "Timed out after %s: %d of %d verdicts, %d of %d alerts",
+                "Timed out after %s: %d of %d verdicts, alerts for %d of %d alerting posts",
                 timeout,
                 seenScored,
                 scored,
@@ -85,7 +92,12 @@ final class OutputWatch implements AutoCloseable {
         if (r.topic().equals(Topics.POSTS_SCORED)) {
           seenScored++;
         } else {
-          seenAlerts++;
+          Alert alert = Json.read(r.value(), Alert.class);
+          int before = repostCounts.getOrDefault(alert.alertId(), 0);
+          if (alert.repostCount() > before) {
+            repostCounts.put(alert.alertId(), alert.repostCount());
+            seenAlerts += alert.repostCount() - before;
+          }
         }
       }
     }
