@@ -90,6 +90,7 @@ final class AlertJson {
               });
     }
     json.put("linked", linked);
+    json.put("entityLinks", alert.links().stream().map(EntityLinkJson::of).toList());
     json.put("history", store.history(record.id()));
     return json;
   }

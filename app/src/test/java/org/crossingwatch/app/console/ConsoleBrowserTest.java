@@ -37,6 +37,7 @@ import org.crossingwatch.console.auth.Role;
 import org.crossingwatch.console.auth.Users;
 import org.crossingwatch.console.kafka.ConsoleTopics;
 import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.EntityLink;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.RuleHit;
@@ -226,6 +227,43 @@ class ConsoleBrowserTest {
                     .as("search results at %s, error '%s'", olga.getCurrentUrl(), errorText(olga))
                     .containsExactly(alert.alertId()));
     assertThat(olga.getCurrentUrl()).contains("phone=0049-1512-3456789").contains("view=search");
+  }
+
+  @Test
+  void alertDetailSaysWhereItsEntitiesWereSeenAndEachLineSearchesForOne() {
+    Instant nov12 = Instant.parse("2025-11-12T09:30:00Z");
+    Instant nov28 = Instant.parse("2025-11-28T21:05:00Z");
+    Alert alert =
+        alert("rihla_zuwara", "1001", "رحلة إلى إيطاليا يوميا، واتساب +218 91 777 0042", "ar", 0.9)
+            .withLinks(
+                List.of(
+                    new EntityLink("phone:+218917770042", "PHONE", 3, 2, nov12, nov28),
+                    new EntityLink("handle:@rihla_zuwara", "HANDLE", 2, 1, nov12, nov28)));
+    send(alert);
+    olga.get(base + "/?alert=" + alert.alertId());
+    By lines = By.cssSelector("#entity-links li");
+    eventually().until(() -> olga.findElements(lines).size() == 2);
+    assertThat(olga.findElements(lines))
+        .extracting(WebElement::getText)
+        .containsExactly(
+            "+218917770042: This number appears in 3 alerts across 2 channels"
+                + " (first 12 Nov, last 28 Nov)",
+            "@rihla_zuwara: This handle appears in 2 alerts across 1 channel"
+                + " (first 12 Nov, last 28 Nov)");
+    olga.executeScript("window.__notReloaded = true;");
+    olga.findElement(By.cssSelector("#entity-links li a")).click();
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(rowIds(olga))
+                    .as("search results at %s, error '%s'", olga.getCurrentUrl(), errorText(olga))
+                    .containsExactly(alert.alertId()));
+    assertThat(olga.getCurrentUrl()).isEqualTo(base + "/?view=search&phone=%2B218917770042");
+    assertThat(
+            olga.findElement(By.cssSelector("#search-form input[name=phone]"))
+                .getAttribute("value"))
+        .isEqualTo("+218917770042");
+    assertThat(olga.executeScript("return window.__notReloaded === true;")).isEqualTo(true);
   }
 
   @Test

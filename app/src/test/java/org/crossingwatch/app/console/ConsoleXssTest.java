@@ -25,6 +25,7 @@ import org.crossingwatch.console.auth.Role;
 import org.crossingwatch.console.auth.Users;
 import org.crossingwatch.console.kafka.ConsoleTopics;
 import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.EntityLink;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.RuleHit;
@@ -40,7 +41,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * Attacker-controlled post fields (text, author, URL, channel) carrying script tags, event
  * handlers, javascript: URLs, SVG, broken markup and bidi overrides: none runs, none injects an
- * element or loads anything from another host, each is shown as the literal text it is.
+ * element or loads anything from another host, each is shown as the literal text it is. Each
+ * payload is also an entity key the pipeline linked, shown in the alert detail's entity links.
  */
 @WithKafka
 class ConsoleXssTest {
@@ -154,6 +156,12 @@ class ConsoleXssTest {
           soft.assertThat(text(browser, browser.findElement(By.cssSelector("#detail h2"))))
               .as("heading %d", i)
               .isEqualTo("telegram · " + payload);
+          soft.assertThat(text(browser, browser.findElement(By.cssSelector("#entity-links li"))))
+              .as("entity link %d", i)
+              .isEqualTo(
+                  payload
+                      + ": This handle appears in 2 alerts across 1 channel"
+                      + " (first 12 Nov, last 28 Nov)");
           soft.assertThat(
                   browser.findElements(By.cssSelector("#detail dd")).stream()
                       .map(dd -> text(browser, dd))
@@ -246,6 +254,15 @@ class ConsoleXssTest {
             "rules-xss",
             now,
             List.of());
-    return Alert.firstSighting(post, verdict);
+    return Alert.firstSighting(post, verdict)
+        .withLinks(
+            List.of(
+                new EntityLink(
+                    "handle:" + payload,
+                    "HANDLE",
+                    2,
+                    1,
+                    Instant.parse("2025-11-12T09:30:00Z"),
+                    Instant.parse("2025-11-28T21:05:00Z"))));
   }
 }

@@ -44,7 +44,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The analysts' rules page in a real browser against the real broker: per-rule precision from the
  * officers' decisions, sorting, example alerts whose attacker-controlled text stays text, audit,
- * and officers kept out.
+ * the Statistics tab's link to the page, and officers kept out.
  */
 @WithKafka
 class RulesPageBrowserTest {
@@ -71,6 +71,7 @@ class RulesPageBrowserTest {
     kafka.createTopics(topics.alerts(), topics.feedback(), topics.audit());
     Users users = Users.load(dir.resolve("users.yaml"), new PasswordHasher());
     users.add("ana", Role.ANALYST, PASSWORD.toCharArray());
+    users.add("rita", Role.ANALYST, PASSWORD.toCharArray());
     users.add("olga", Role.OFFICER, PASSWORD.toCharArray());
     boat = alert("1", "رحلة بحرية من زوارة، ٣٥٠٠ دينار", "ar.crossing.sea-trip", "any.price");
     passage = alert("2", "Passage en Angleterre, 1500 €", "fr.crossing.passage", "any.price");
@@ -169,8 +170,38 @@ class RulesPageBrowserTest {
   }
 
   @Test
+  void analystsStatisticsTabLinksToTheRulesPage() {
+    // A browser of its own: the analyst test above counts ana's audit entries exactly.
+    ChromeDriver rita = Browser.start(dir.resolve("rita-profile"), dir.resolve("rita-downloads"));
+    try {
+      logIn(rita, "rita", "/");
+      rita.findElement(By.id("tab-stats")).click();
+      eventually().until(() -> rita.findElements(By.id("rules-link")).size() == 1);
+      assertThat(rita.findElement(By.cssSelector("#admin-view h2")).getText())
+          .isEqualTo("Statistics: 3 alerts");
+      assertThat(rita.findElement(By.id("rules-link")).getText())
+          .isEqualTo("Rules: hits, decisions and precision per rule");
+      rita.findElement(By.id("rules-link")).click();
+      eventually().until(() -> rita.getCurrentUrl().equals(base + "/rules"));
+      eventually().until(() -> rows(rita).size() == 4);
+      assertThat(rita.getTitle()).isEqualTo("CrossingWatch – rules");
+    } finally {
+      rita.quit();
+    }
+  }
+
+  @Test
   void officerIsRefusedThePageAndItsApi() {
     logIn(olga, "olga", "/");
+    assertThat(olga.findElement(By.id("tab-stats")).isDisplayed()).isFalse();
+    olga.get(base + "/?view=stats");
+    eventually()
+        .until(
+            () ->
+                olga.findElement(By.id("list-error"))
+                    .getText()
+                    .equals("Role 'officer' may not do this; it needs 'analyst'"));
+    assertThat(olga.findElements(By.cssSelector("a[href='/rules']"))).isEmpty();
 
     olga.get(base + "/api/rules/stats");
     assertThat(olga.findElement(By.tagName("body")).getText())

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class EntityExtractor {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-  private static final Pattern IDD_00 = Pattern.compile("(?<![\\p{Nd}+])[0٠۰]{2}(?=[1-9١-٩۱-۹])");
+  // "00" dials out only where a number starts: not after a digit or "+", and not after a digit and
+  // one separator, where it is a group of the same number ("+218 91 777 0042").
+  private static final Pattern IDD_00 =
+      Pattern.compile("(?<![\\p{Nd}+]|\\p{Nd}[\\s.\\-])[0٠۰]{2}(?=[1-9١-٩۱-۹])");
   private static final Pattern HANDLE =
       Pattern.compile(
           "(?:(?:https?://)?(?:t\\.me|telegram\\.me)/|(?<![\\w@.])@)([A-Za-z][A-Za-z0-9_]{3,31})");

@@ -315,6 +315,7 @@
         el('h3', {text: 'Seen ' + a.repostCount + ' times in ' + a.channelCount + ' channels'}),
         table(['channel', 'seen'], a.sightings.map((s) => [s.channel, time(s.seenAt)])),
         el('h3', {text: 'Linked alerts'}),
+        entityLinks(a.entityLinks),
         a.linked.length
           ? table(['alert', 'shares', 'channel', 'score', 'status'], a.linked.map((l) => [
             linkButton(l.alertId), l.via.type + ' ' + l.via.normalized, l.channel, l.score.toFixed(2), STATUS_LABEL[l.status] || l.status]))
@@ -322,6 +323,40 @@
         el('h3', {text: 'Triage history'}),
         el('ol', {id: 'history', class: 'history'}));
     renderHistory(a.history);
+  }
+
+  // "This number appears in 3 alerts across 2 channels (first 12 Nov, last 28 Nov)", one line per
+  // entity the pipeline linked, each line a search for that entity.
+  const LINK_NOUN = {PHONE: 'number', HANDLE: 'handle', WALLET: 'wallet', LINK: 'website'};
+
+  function entityLinks(links) {
+    if (!links || !links.length) return document.createDocumentFragment();
+    return el('ul', {id: 'entity-links', class: 'entity-links'}, ...links.map((l) => {
+      const sentence = 'This ' + (LINK_NOUN[l.kind] || 'entity') + ' appears in ' + l.alertCount +
+          ' alerts across ' + l.channelCount + (l.channelCount === 1 ? ' channel' : ' channels') +
+          ' (' + seenSpan(l.firstSeen, l.lastSeen) + ')';
+      const target = l.search
+        ? el('a', {href: l.search, class: 'entity-search'}, sentence)
+        : el('span', {text: sentence});
+      if (l.search) {
+        target.addEventListener('click', (event) => {
+          event.preventDefault();
+          history.pushState(null, '', l.search);
+          paramsToForm(document.getElementById('search-form'), SEARCH_PARAMS);
+          show('search', false);
+        });
+      }
+      return el('li', {}, el('bdi', {dir: 'ltr', class: 'entity', text: l.value}), ': ', target);
+    }));
+  }
+
+  function seenSpan(first, last) {
+    const a = new Date(first);
+    const b = new Date(last);
+    if (isNaN(a) || isNaN(b)) return 'first ' + first + ', last ' + last;
+    const options = {day: 'numeric', month: 'short', timeZone: 'UTC'};
+    if (a.getUTCFullYear() !== b.getUTCFullYear()) options.year = 'numeric';
+    return 'first ' + a.toLocaleDateString('en-GB', options) + ', last ' + b.toLocaleDateString('en-GB', options);
   }
 
   function renderHistory(history) {
@@ -387,7 +422,9 @@
     const view = document.getElementById('admin-view');
     clear(view);
     const s = await api('/api/stats');
+    // Only analysts and admins get here: the API refuses officers, so they never see the rules link.
     view.append(el('h2', {text: 'Statistics: ' + s.alerts + ' alerts'}),
+        el('p', {}, el('a', {href: '/rules', id: 'rules-link'}, 'Rules: hits, decisions and precision per rule')),
         table(['status', 'alerts'], Object.entries(s.byStatus).map(([k, v]) => [k, String(v)])),
         table(['category', 'alerts'], Object.entries(s.byCategory).map(([k, v]) => [k, String(v)])),
         table(['rule', 'alerts', 'confirmed', 'false positive', 'precision'], Object.entries(s.byRule).map(([k, v]) =>

@@ -26,6 +26,16 @@ class EntityExtractorTest {
   }
 
   @Test
+  void aDigitGroupStartingWithZeroZeroInsideANumberIsNotAnInternationalPrefix() {
+    assertThat(EntityExtractor.extract("واتساب +218 91 777 0042، أو 00218 91 777 0043"))
+        .containsExactly(
+            new Entity("phone", "+218 91 777 0042", "+218917770042", 7, 23),
+            new Entity("phone", "00218 91 777 0043", "+218917770043", 28, 45));
+    assertThat(EntityExtractor.normalizePhone("+218 91 777 0042")).contains("+218917770042");
+    assertThat(EntityExtractor.normalizePhone("+218-91-777-0042")).contains("+218917770042");
+  }
+
+  @Test
   void normalisesAPhoneWrittenAnyInternationalWay() {
     for (String written : List.of("+90 532 123 45 67", "0090-532-1234567", "+90 (532) 123-4567")) {
       assertThat(EntityExtractor.normalizePhone(written)).as(written).contains("+905321234567");
