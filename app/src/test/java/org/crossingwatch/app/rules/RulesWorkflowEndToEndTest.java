@@ -58,9 +58,11 @@ class RulesWorkflowEndToEndTest {
   static final String OFFER =
       "🚤 رحلة بحرية من زوارة إلى الطليان، الانطلاق الأسبوع الجاي. السعر ٣٥٠٠ دينار، الدفع عند"
           + " الوصول بالضمان. واتساب +218 91 000 1234";
-  static final String NEWS =
-      "Europol: 38 arrests across 6 countries in action against network selling fake passports"
-          + " and residence permits to migrants.";
+  // A harbour's ticket office selling day trips: the shipped rules see a boat, guaranteed places
+  // and pay on arrival, and alert; the officer knows the ferry and marks it a false positive.
+  static final String FERRY =
+      "Boat to Lampedusa every morning, guaranteed places, family discount, pay on arrival at the"
+          + " harbour ticket office";
   static final String SLANG = "Zorbo tonight from the north beach, two seats left, ask me";
 
   @TempDir Path dir;
@@ -77,7 +79,7 @@ class RulesWorkflowEndToEndTest {
         posts,
         List.of(
             post("zuwara_trips", "1001", OFFER),
-            post("news_wire", "2001", NEWS),
+            post("harbour_trips", "2001", FERRY),
             post("night_boats", "3001", SLANG)),
         UTF_8);
     RunSettings settings =
@@ -95,35 +97,35 @@ class RulesWorkflowEndToEndTest {
     try (AllInOne all =
         AllInOne.start(settings, new java.io.PrintWriter(new java.io.StringWriter()))) {
       String kafka = all.bootstrapServers();
-      // Posts flow: every post is scored, the offer and the news item alert, the slang does not.
+      // Posts flow: every post is scored, the offer and the ferry ad alert, the slang does not.
       await()
           .atMost(Duration.ofSeconds(120))
           .until(() -> scored(kafka).size() == 3 && alerts(kafka).size() == 2);
       Map<String, ScoredPost> before = scored(kafka);
       assertThat(before.get("telegram:night_boats:3001").verdict().alert()).isFalse();
 
-      // Officers triage: the offer is confirmed, the news item is a false positive.
+      // Officers triage: the offer is confirmed, the ferry ad is a false positive.
       recordDecisions(
           kafka,
           decision("telegram:zuwara_trips:1001", Decision.Outcome.CONFIRMED),
-          decision("telegram:news_wire:2001", Decision.Outcome.FALSE_POSITIVE));
+          decision("telegram:harbour_trips:2001", Decision.Outcome.FALSE_POSITIVE));
 
       Map<String, Alert> alerts = alerts(kafka);
       List<String> offerRules = ruleIds(alerts.get(Alert.idFor("telegram:zuwara_trips:1001")));
-      List<String> newsRules = ruleIds(alerts.get(Alert.idFor("telegram:news_wire:2001")));
-      assertThat(offerRules).doesNotContainAnyElementsOf(newsRules);
+      List<String> ferryRules = ruleIds(alerts.get(Alert.idFor("telegram:harbour_trips:2001")));
+      assertThat(offerRules).doesNotContainAnyElementsOf(ferryRules);
       Cli stats = Cli.run("rules", "stats", "-b", kafka, "--since", "1d", "--sort", "precision");
       assertThat(stats.exitCode()).isZero();
       StringBuilder rows = new StringBuilder();
       offerRules.stream()
           .sorted()
           .forEach(id -> rows.append("| " + id + " | 1 | 1 | 1 | 0 | 0 | 1.000 |\n"));
-      newsRules.stream()
+      ferryRules.stream()
           .sorted()
           .forEach(id -> rows.append("| " + id + " | 1 | 1 | 0 | 0 | 1 | 0.000 |\n"));
       assertThat(stats.out())
           .isEqualTo(
-              (offerRules.size() + newsRules.size())
+              (offerRules.size() + ferryRules.size())
                   + " rules matched 2 alerts last seen in the last PT24H\n"
                   + "| rule | hits | alerts | confirmed | escalated | false positive | precision |\n"
                   + "|---|---:|---:|---:|---:|---:|---:|\n"
