@@ -251,10 +251,7 @@ public final class HttpFetcher implements Closeable {
       return future.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new Retryable(
-          new FetchException(
-              "timeout", "GET " + uri + " did not complete within " + settings.requestTimeout(), e),
-          Duration.ZERO);
+      throw timedOut(uri, e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -270,10 +267,23 @@ public final class HttpFetcher implements Closeable {
                 cause),
             Duration.ZERO);
       }
-      String kind = cause instanceof HttpTimeoutException ? "timeout" : "network";
+      if (cause instanceof HttpTimeoutException) {
+        // The client's own header timer and ours above run for the same time; whichever fires
+        // first, the source's log and metrics say the same thing.
+        throw timedOut(uri, cause);
+      }
       throw new Retryable(
-          new FetchException(kind, "GET " + uri + " failed: " + cause, cause), Duration.ZERO);
+          new FetchException("network", "GET " + uri + " failed: " + cause, cause), Duration.ZERO);
     }
+  }
+
+  private Retryable timedOut(URI uri, Throwable cause) {
+    return new Retryable(
+        new FetchException(
+            "timeout",
+            "GET " + uri + " did not complete within " + settings.requestTimeout(),
+            cause),
+        Duration.ZERO);
   }
 
   private void checkRobots(SourceHealth stats, URI uri) throws Retryable {
