@@ -177,7 +177,7 @@ public final class Classifier implements PostClassifier, Closeable {
                 : a.ruleId().compareTo(b.ruleId()));
     List<String> languages = detected.stream().map(DetectedLanguage::code).toList();
     List<ExtractedEntity> entities =
-        entityExtractor.extract(post.text(), languages).stream().map(Classifier::entity).toList();
+        entityExtractor.extractFrom(text, languages).stream().map(Classifier::entity).toList();
     Map<String, Double> features = Features.of(hits, entities);
     ScoringModel.Score score = model.score(features);
     Map<String, String> categories = new java.util.HashMap<>();

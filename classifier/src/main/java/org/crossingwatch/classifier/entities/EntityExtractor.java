@@ -60,8 +60,24 @@ public final class EntityExtractor {
   public List<Entity> extract(String originalText, List<String> languageHints) {
     requireNonNull(originalText, "originalText");
     requireNonNull(languageHints, "languageHints");
+    return extractFrom(Normalizer.normalize(originalText), languageHints);
+  }
+
+  /**
+   * Finds the entities in a text already normalised with {@link Normalizer#normalize(String)}, as
+   * {@link #extract(String, List)} does with its original: the same entities, without normalising
+   * the text a second time.
+   *
+   * @param text the normalised text; offsets and values refer to its {@linkplain
+   *     NormalizedText#original() original}
+   * @param languageHints as for {@link #extract(String, List)}
+   * @return the entities sorted by start offset (then longer first), empty if none
+   * @throws NullPointerException if an argument or a hint is null
+   */
+  public List<Entity> extractFrom(NormalizedText text, List<String> languageHints) {
+    requireNonNull(text, "text");
+    requireNonNull(languageHints, "languageHints");
     languageHints.forEach(hint -> requireNonNull(hint, "language hint in " + languageHints));
-    NormalizedText text = Normalizer.normalize(originalText);
     List<Entity> places = gazetteer.find(text);
     List<String> regions = RegionGuesser.regions(text, languageHints, places);
     List<Entity> phoneNumbers = phones.extract(text, regions);

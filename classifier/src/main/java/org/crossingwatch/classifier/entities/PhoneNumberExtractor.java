@@ -31,6 +31,12 @@ final class PhoneNumberExtractor {
           "(?i)(?:wa\\.me/|whatsapp\\.com/send/?\\?phone=|signal\\.me/#p/|number=(?:%2B)?)"
               + "\\+?(\\d{7,15})(?!\\d)");
 
+  /**
+   * libphonenumber rejects a national number of fewer digits (its {@code MIN_LENGTH_FOR_NSN}), so a
+   * text with fewer cannot hold a phone number and is not scanned once per region.
+   */
+  private static final int MIN_DIGITS = 2;
+
   private static final Pattern DATE_OR_TIME =
       Pattern.compile(
           "\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}[:h]\\d{2}(?::\\d{2})?|(?:19|20)\\d{2}");
@@ -49,6 +55,9 @@ final class PhoneNumberExtractor {
       parse("+" + link.group(1))
           .ifPresent(number -> found.add(entity(text, link.start(1), link.end(1), number)));
     }
+    if (digits(text.text()) < MIN_DIGITS) {
+      return found;
+    }
     for (String region : regions) {
       for (PhoneNumberMatch match :
           UTIL.findNumbers(text.text(), region, Leniency.VALID, Long.MAX_VALUE)) {
@@ -61,6 +70,17 @@ final class PhoneNumberExtractor {
       }
     }
     return found;
+  }
+
+  /** The decimal digits of any script in the text. */
+  private static int digits(String text) {
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        digits++;
+      }
+    }
+    return digits;
   }
 
   private static Optional<PhoneNumber> parse(String international) {

@@ -21,6 +21,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
@@ -89,12 +90,11 @@ public final class CompiledRuleSet implements Closeable {
     }
     Monitor monitor;
     try {
-      TermFilteredPresearcher routing =
-          new TermFilteredPresearcher(
-              TermFilteredPresearcher.DEFAULT_WEIGHTOR,
-              List.of(),
-              Set.of(PostFields.LANGUAGE_FIELD));
-      monitor = new Monitor(PostFields.analyzer(), routing);
+      // One commit, hence one segment, for the whole rule set: the presearcher looks up every
+      // post term once per segment, and the default batch of 5,000 rules made one per batch.
+      MonitorConfiguration configuration =
+          new MonitorConfiguration().setQueryUpdateBufferSize(Math.max(1, queries.size()));
+      monitor = new Monitor(PostFields.analyzer(), new LanguagePresearcher(), configuration);
       register(monitor, queries, accepted, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);

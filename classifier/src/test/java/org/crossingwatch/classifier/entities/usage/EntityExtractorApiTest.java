@@ -8,11 +8,30 @@ import java.util.Map;
 import org.crossingwatch.classifier.entities.Entity;
 import org.crossingwatch.classifier.entities.Entity.Type;
 import org.crossingwatch.classifier.entities.EntityExtractor;
+import org.crossingwatch.classifier.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
 
 /** Uses only the public API, as the classifier and the stream processor will. */
 class EntityExtractorApiTest {
   private static final EntityExtractor EXTRACTOR = EntityExtractor.create();
+
+  @Test
+  void normalisedTextGivesTheSameEntitiesAsItsOriginal() {
+    String text =
+        "Passage 🚤 Sfax → Lampedusa 1500€, appel +216 98 123 456 ou ٠٩١٢٣٤٥٦٧٨ @sfax_boat";
+
+    assertThat(EXTRACTOR.extractFrom(Normalizer.normalize(text), List.of("fr", "ar")))
+        .isEqualTo(EXTRACTOR.extract(text, List.of("fr", "ar")))
+        .extracting(Entity::type)
+        .containsExactly(Type.PLACE, Type.PLACE, Type.PRICE, Type.PHONE, Type.PHONE, Type.HANDLE);
+  }
+
+  @Test
+  void textWithOneDigitHasNoPhoneNumber() {
+    assertThat(EXTRACTOR.extract("Каюта 1, звоните Ахмеду в Стамбуле", List.of("ru")))
+        .extracting(Entity::type)
+        .doesNotContain(Type.PHONE);
+  }
 
   @Test
   void extractsEveryEntityOfALibyanCrossingOfferInOriginalOffsets() {
