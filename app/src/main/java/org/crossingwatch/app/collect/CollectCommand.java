@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.crossingwatch.app.ClusterOption;
 import org.crossingwatch.app.ops.OpsHttpOptions;
 import org.crossingwatch.collectors.CollectorRunner;
 import org.crossingwatch.collectors.config.CollectorConfig;
@@ -40,11 +41,7 @@ public final class CollectCommand implements Callable<Integer> {
       description = "The collectors YAML config (see docs/sources.md).")
   Path config;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      required = true,
-      description = "The Kafka cluster to publish to, host:port[,host:port...].")
-  String bootstrapServers;
+  @Mixin ClusterOption cluster;
 
   @Mixin OpsHttpOptions http;
 
@@ -61,7 +58,8 @@ public final class CollectCommand implements Callable<Integer> {
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (CollectorFleet fleet =
-        CollectorFleet.start(loaded, bootstrapServers, Optional.of(registry), Clock.systemUTC())) {
+        CollectorFleet.start(
+            loaded, cluster.bootstrapServers(), Optional.of(registry), Clock.systemUTC())) {
       Javalin ops =
           http.start(
               registry,

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.crossingwatch.app.ClusterOption;
 import org.crossingwatch.collectors.CollectorRunner;
 import org.crossingwatch.collectors.telegram.TelegramExportSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,11 +33,7 @@ public final class ImportTelegramExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The export's result.json.")
   Path file;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      required = true,
-      description = "The Kafka cluster to publish to, host:port[,host:port...].")
-  String bootstrapServers;
+  @Mixin ClusterOption cluster;
 
   @Option(
       names = {"--source-id"},
@@ -51,7 +49,7 @@ public final class ImportTelegramExportCommand implements Callable<Integer> {
     String id = sourceId != null ? sourceId : "telegram-export:" + file.getFileName();
     TelegramExportSource source = new TelegramExportSource(file, id, Clock.systemUTC());
     try (CollectorRunner runner =
-        CollectorRunner.builder(source).kafka(bootstrapServers).batchSize(1000).build()) {
+        CollectorRunner.builder(source).kafka(cluster.bootstrapServers()).batchSize(1000).build()) {
       runner.start();
       while (!runner.awaitTermination(Duration.ofMillis(500))) {
         out.print("\r" + progress(source.bytesRead(), source.fileSize(), runner.postsPublished()));

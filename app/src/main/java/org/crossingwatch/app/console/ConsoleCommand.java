@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.crossingwatch.app.ClusterOption;
 import org.crossingwatch.console.Console;
 import org.crossingwatch.console.ConsoleSettings;
 import org.crossingwatch.console.auth.PasswordHasher;
 import org.crossingwatch.console.auth.Users;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,11 +32,7 @@ import picocli.CommandLine.Spec;
 public final class ConsoleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      required = true,
-      description = "The Kafka cluster, HOST:PORT[,...].")
-  String bootstrapServers;
+  @Mixin ClusterOption cluster;
 
   @Option(
       names = {"-d", "--data-dir"},
@@ -79,7 +77,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         out, Users.bootstrapAdminIfMissing(settings.usersFile(), new PasswordHasher()));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     CountDownLatch stopped = new CountDownLatch(1);
-    Console console = Console.start(settings, bootstrapServers, registry, List.of());
+    Console console = Console.start(settings, cluster.bootstrapServers(), registry, List.of());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

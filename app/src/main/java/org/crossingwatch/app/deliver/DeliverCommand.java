@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.crossingwatch.app.ClusterOption;
 import org.crossingwatch.app.ops.OpsHttpOptions;
 import org.crossingwatch.delivery.Delivery;
 import org.crossingwatch.delivery.DeliveryConfig;
@@ -37,11 +38,7 @@ public final class DeliverCommand implements Callable<Integer> {
       description = "The delivery configuration (YAML); see docs/delivery.md.")
   Path config;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      required = true,
-      description = "The Kafka cluster, HOST:PORT[,...].")
-  String bootstrapServers;
+  @Mixin ClusterOption cluster;
 
   @Mixin OpsHttpOptions http;
 
@@ -51,7 +48,7 @@ public final class DeliverCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     CountDownLatch stopped = new CountDownLatch(1);
-    Delivery delivery = Delivery.start(deliveryConfig, bootstrapServers, registry);
+    Delivery delivery = Delivery.start(deliveryConfig, cluster.bootstrapServers(), registry);
     Javalin ops = http.start(registry, List.of());
     Runtime.getRuntime()
         .addShutdownHook(

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.crossingwatch.app.ClusterOption;
 import org.crossingwatch.app.ops.OpsHttpOptions;
 import org.crossingwatch.classifier.ClassifierSettings;
 import org.crossingwatch.classifier.rules.RulePackLoader;
@@ -39,11 +40,7 @@ import picocli.CommandLine.Spec;
 public final class ProcessCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      required = true,
-      description = "The Kafka cluster, HOST:PORT[,...].")
-  String bootstrapServers;
+  @Mixin ClusterOption cluster;
 
   @Option(
       names = {"-r", "--rules"},
@@ -81,7 +78,8 @@ public final class ProcessCommand implements Callable<Integer> {
             .withReplicationFactor(replicationFactor);
     CountDownLatch stopped = new CountDownLatch(1);
     try (LiveRuleSet live = LiveRuleSet.start(initial, ClassifierSettings.defaults(), registry)) {
-      Pipeline pipeline = Pipeline.create(bootstrapServers, live, settings, stateDir, registry);
+      Pipeline pipeline =
+          Pipeline.create(cluster.bootstrapServers(), live, settings, stateDir, registry);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -98,7 +96,7 @@ public final class ProcessCommand implements Callable<Integer> {
                   new ReadinessCheck("pipeline", () -> pipeline.state().isRunningOrRebalancing())));
       out.printf(
           "Processing on %s as %s (initial rules %s)%n",
-          bootstrapServers, applicationId, live.ruleSetVersion());
+          cluster.bootstrapServers(), applicationId, live.ruleSetVersion());
       out.flush();
       stopped.await();
       ops.stop();

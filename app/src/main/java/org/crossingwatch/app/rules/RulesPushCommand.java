@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.crossingwatch.app.ClusterOption;
 import org.crossingwatch.app.process.RulePublisher;
 import org.crossingwatch.classifier.rules.RuleLoadException;
 import org.crossingwatch.classifier.rules.RulePackLoader;
@@ -39,11 +40,7 @@ public final class RulesPushCommand implements Callable<Integer> {
 
   @Mixin RulePaths rulePaths;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      required = true,
-      description = "The Kafka cluster, HOST:PORT[,...].")
-  String bootstrapServers;
+  @Mixin ClusterOption cluster;
 
   @Option(
       names = {"-y", "--yes"},
@@ -85,12 +82,12 @@ public final class RulesPushCommand implements Callable<Integer> {
     } catch (RuleLoadException e) {
       throw new IllegalStateException("lint passed but the rules did not load", e);
     }
-    RulePublisher publisher = new RulePublisher(bootstrapServers);
+    RulePublisher publisher = new RulePublisher(cluster.bootstrapServers());
     Map<String, String> live = publisher.liveRules();
     RuleSetDiff diff = RuleSetDiff.of(live, rules);
     out.printf(
         "Diff against %s on %s (live %d rules, candidate %d rules):%n",
-        Topics.RULES, bootstrapServers, live.size(), rules.size());
+        Topics.RULES, cluster.bootstrapServers(), live.size(), rules.size());
     diff.added().forEach(id -> out.println("  + " + id));
     diff.changed().forEach(id -> out.println("  ~ " + id));
     diff.removed().forEach(id -> out.println("  - " + id));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.crossingwatch.app.ClusterOption;
 import org.crossingwatch.console.rulestats.RuleStatistics;
 import org.crossingwatch.console.rulestats.RuleStats;
 import org.crossingwatch.model.Alert;
@@ -20,6 +21,7 @@ import org.crossingwatch.model.InvalidJsonException;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,11 +39,7 @@ import picocli.CommandLine.Spec;
 public final class RulesStatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      required = true,
-      description = "The Kafka cluster, HOST:PORT[,...].")
-  String bootstrapServers;
+  @Mixin ClusterOption cluster;
 
   @Option(
       names = {"-s", "--since"},
@@ -67,7 +65,7 @@ public final class RulesStatsCommand implements Callable<Integer> {
     List<Decision> decisions = new ArrayList<>();
     int skipped = 0;
     for (ConsumerRecord<String, byte[]> r :
-        TopicSnapshot.read(bootstrapServers, Topics.ALERTS, Optional.empty())) {
+        TopicSnapshot.read(cluster.bootstrapServers(), Topics.ALERTS, Optional.empty())) {
       try {
         if (r.value() == null) {
           alerts.remove(r.key());
@@ -79,7 +77,7 @@ public final class RulesStatsCommand implements Callable<Integer> {
       }
     }
     for (ConsumerRecord<String, byte[]> r :
-        TopicSnapshot.read(bootstrapServers, Topics.FEEDBACK, Optional.empty())) {
+        TopicSnapshot.read(cluster.bootstrapServers(), Topics.FEEDBACK, Optional.empty())) {
       try {
         decisions.add(Json.read(r.value(), Decision.class));
       } catch (InvalidJsonException | NullPointerException e) {

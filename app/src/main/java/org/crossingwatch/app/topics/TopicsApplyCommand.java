@@ -14,7 +14,9 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.crossingwatch.app.ClusterOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,11 +42,7 @@ public final class TopicsApplyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      required = true,
-      description = "The Kafka cluster, HOST:PORT[,...].")
-  String bootstrapServers;
+  @Mixin ClusterOption cluster;
 
   @Option(
       names = {"--partitions"},
@@ -77,7 +75,7 @@ public final class TopicsApplyCommand implements Callable<Integer> {
       List<String> created = dryRun ? List.of() : plan.apply(admin);
       out.printf(
           "Topics on %s (plan: %d partitions, replication factor %d)%s:%n",
-          bootstrapServers, partitions, replicationFactor, dryRun ? ", dry run" : "");
+          cluster.bootstrapServers(), partitions, replicationFactor, dryRun ? ", dry run" : "");
       for (String name : comparison.missing()) {
         out.printf(
             "%-14s %s%n", dryRun || !created.contains(name) ? "would create" : "created", name);
@@ -121,7 +119,7 @@ public final class TopicsApplyCommand implements Callable<Integer> {
       }
       properties.forEach((key, value) -> config.put(String.valueOf(key), value));
     }
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     return config;
   }
 }
