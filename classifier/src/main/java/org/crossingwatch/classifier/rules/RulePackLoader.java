@@ -105,7 +105,13 @@ public final class RulePackLoader {
     return List.copyOf(session.rules);
   }
 
-  private static List<Path> ruleFiles(Path fileOrDirectory) throws IOException {
+  /**
+   * The rule files a path stands for: the file itself, or a folder's {@code *.yaml}/{@code *.yml}
+   * files (not its subfolders) in name order.
+   *
+   * @throws IOException if the folder cannot be listed
+   */
+  public static List<Path> ruleFiles(Path fileOrDirectory) throws IOException {
     if (!Files.isDirectory(fileOrDirectory)) {
       return List.of(fileOrDirectory);
     }

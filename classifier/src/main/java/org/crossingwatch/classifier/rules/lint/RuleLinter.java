@@ -4,17 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.crossingwatch.classifier.rules.RuleLoadException;
 import org.crossingwatch.classifier.rules.RulePackLoader;
 import org.crossingwatch.classifier.rules.RuleProblem;
@@ -79,30 +76,11 @@ public final class RuleLinter {
   public static Map<String, String> sources(List<Path> paths) throws IOException {
     Map<String, String> sources = new LinkedHashMap<>();
     for (Path path : paths) {
-      for (Path file : ruleFiles(requireNonNull(path, "path"))) {
+      for (Path file : RulePackLoader.ruleFiles(requireNonNull(path, "path"))) {
         sources.put(file.toString(), Files.readString(file, UTF_8));
       }
     }
     return sources;
-  }
-
-  private static List<Path> ruleFiles(Path path) throws IOException {
-    if (!Files.isDirectory(path)) {
-      return List.of(path);
-    }
-    try (Stream<Path> files = Files.list(path)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              f -> {
-                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                return name.endsWith(".yaml") || name.endsWith(".yml");
-              })
-          .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
-          .toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 
   private static RuleProblem unmatchable(
