@@ -41,7 +41,10 @@ class BrokerOutageExactlyOnceTest {
     }
     KafkaStreams streams = startPipeline(servers);
     try {
-      FailoverPosts.produce(servers, 0, POSTS / 2);
+      // All input is written before the outage: an idempotent producer created after an embedded
+      // broker's restart can be given a producer id the broker already knows (sequence errors,
+      // retried for ever), which would test the test's producer rather than the pipeline.
+      FailoverPosts.produce(servers, 0, POSTS);
       // Stop the broker while the pipeline holds open transactions.
       FailoverPosts.countByKey(servers, Topics.POSTS_SCORED, POSTS / 4);
       first.close();
@@ -51,7 +54,6 @@ class BrokerOutageExactlyOnceTest {
 
       try (EmbeddedKafkaBroker second = first.restart()) {
         assertThat(second.bootstrapServers()).isEqualTo(servers);
-        FailoverPosts.produce(servers, POSTS / 2, POSTS);
 
         Map<String, Integer> verdicts =
             FailoverPosts.countByKey(servers, Topics.POSTS_SCORED, POSTS);

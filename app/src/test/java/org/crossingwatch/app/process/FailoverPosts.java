@@ -121,7 +121,8 @@ final class FailoverPosts {
       consumer.seekToBeginning(partitions);
       int read = 0;
       int quietPolls = 0;
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      // A bound, not a timing claim: after an outage the pipeline catches up at its own pace.
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
       while (System.nanoTime() < deadline && (read < expected || quietPolls < 5)) {
         int before = read;
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
