@@ -12,7 +12,6 @@ public final class ClusterOption {
   @Option(
       names = {"-b", "--bootstrap-servers"},
       required = true,
-      paramLabel = "HOST:PORT[,...]",
       description = "The Kafka cluster, HOST:PORT[,...].")
   private String bootstrapServers;
 
