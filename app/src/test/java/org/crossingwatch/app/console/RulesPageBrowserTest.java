@@ -153,20 +153,26 @@ class RulesPageBrowserTest {
     ana.findElement(By.linkText(passport.alertId())).click();
     eventually().until(() -> ana.getCurrentUrl().equals(base + "/?alert=" + passport.alertId()));
 
-    List<String> audited =
-        kafka.readCommitted(topics.audit(), 50).stream()
-            .map(kv -> kv.value)
-            .map(json -> Json.read(json, AuditEvent.class))
-            .filter(e -> e.user().equals("ana") && e.action().startsWith("rules."))
-            .map(e -> e.action() + " " + e.target())
-            .toList();
-    assertThat(audited)
-        .containsExactly(
-            "rules.stats rules",
-            "rules.stats rules",
-            "rules.stats rules",
-            "rules.stats rules",
-            "rules.examples any.price");
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(rulesViewsAudited(kafka, "ana"))
+                    .containsExactly(
+                        "rules.stats rules",
+                        "rules.stats rules",
+                        "rules.stats rules",
+                        "rules.stats rules",
+                        "rules.examples any.price"));
+  }
+
+  /** The user's audited views of the rules page and its API, in the order they were audited. */
+  private static List<String> rulesViewsAudited(KafkaCluster kafka, String user) {
+    return kafka.readCommittedToEnd(topics.audit()).stream()
+        .map(kv -> kv.value)
+        .map(json -> Json.read(json, AuditEvent.class))
+        .filter(e -> e.user().equals(user) && e.action().startsWith("rules."))
+        .map(e -> e.action() + " " + e.target())
+        .toList();
   }
 
   @Test

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerOutageExactlyOnceTest {
   private static final int POSTS = 10_000;
+  private static final String APPLICATION_ID = "broker-outage-test";
 
   @TempDir Path dir;
 
@@ -48,8 +49,8 @@ class BrokerOutageExactlyOnceTest {
       // Stop the broker while the pipeline holds open transactions.
       FailoverPosts.countByKey(servers, Topics.POSTS_SCORED, POSTS / 4);
       first.close();
-      // Down long enough for requests to time out and transactions to fail, not for the
-      // instance to give up (task.timeout.ms is 5 minutes).
+      // Down long enough for requests to time out and transactions to fail (transactions time
+      // out after 6 s), not for the threads to give up (task.timeout.ms is 60 s).
       Thread.sleep(Duration.ofSeconds(8).toMillis());
 
       try (EmbeddedKafkaBroker second = first.restart()) {
@@ -59,9 +60,15 @@ class BrokerOutageExactlyOnceTest {
             FailoverPosts.countByKey(servers, Topics.POSTS_SCORED, POSTS);
         Map<String, Integer> alerts =
             FailoverPosts.countByKey(servers, Topics.ALERTS, POSTS / FailoverPosts.ALERT_EVERY);
+        String progress =
+            verdicts.size() == POSTS
+                ? ""
+                : FailoverPosts.progress(servers, APPLICATION_ID, POSTS, verdicts)
+                    + "\n"
+                    + streams.metadataForLocalThreads();
         streams.close(Duration.ofSeconds(30));
 
-        assertThat(verdicts).hasSize(POSTS);
+        assertThat(verdicts).as(progress).hasSize(POSTS);
         assertThat(verdicts.values()).containsOnly(1);
         assertThat(alerts.keySet())
             .containsExactlyInAnyOrderElementsOf(FailoverPosts.expectedAlertIds(POSTS));
@@ -74,7 +81,7 @@ class BrokerOutageExactlyOnceTest {
   }
 
   private KafkaStreams startPipeline(String servers) {
-    PipelineSettings settings = PipelineSettings.defaults().withApplicationId("broker-outage-test");
+    PipelineSettings settings = PipelineSettings.defaults().withApplicationId(APPLICATION_ID);
     Properties config =
         ProcessorProcess.fastFailoverConfig(servers, settings, dir.resolve("streams"));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();

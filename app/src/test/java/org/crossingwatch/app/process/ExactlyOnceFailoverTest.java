@@ -54,7 +54,13 @@ class ExactlyOnceFailoverTest {
         Map<String, Integer> alerts =
             FailoverPosts.countByKey(servers, Topics.ALERTS, POSTS / FailoverPosts.ALERT_EVERY);
 
-        assertThat(verdicts).hasSize(POSTS);
+        assertThat(verdicts)
+            .as(
+                () ->
+                    FailoverPosts.progress(servers, APPLICATION_ID, POSTS, verdicts)
+                        + "\n"
+                        + survivor.metadataForLocalThreads())
+            .hasSize(POSTS);
         assertThat(verdicts.values()).containsOnly(1);
         assertThat(alerts.keySet())
             .containsExactlyInAnyOrderElementsOf(FailoverPosts.expectedAlertIds(POSTS));

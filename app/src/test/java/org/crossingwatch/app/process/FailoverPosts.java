@@ -1,19 +1,30 @@
 package org.crossingwatch.app.process;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,6 +40,9 @@ import org.crossingwatch.model.Topics;
  */
 final class FailoverPosts {
   static final int ALERT_EVERY = 50;
+
+  private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
+      Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
   private FailoverPosts() {}
 
@@ -93,6 +107,50 @@ final class FailoverPosts {
       n /= 26;
     } while (n > 0);
     return word.toString();
+  }
+
+  /**
+   * Where the pipeline stands, for a failure message: per input partition the group's committed
+   * offset against the log end, and how many of the first {@code posts} posts have no verdict in
+   * {@code verdicts}, with a few of their keys and the input partition each was written to.
+   */
+  static String progress(
+      String servers, String applicationId, int posts, Map<String, Integer> verdicts) {
+    StringBuilder report = new StringBuilder();
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResultInfo> ends = new TreeMap<>(BY_TOPIC_AND_PARTITION);
+      ends.putAll(admin.listOffsets(latest).all().get());
+      ends.forEach(
+          (tp, end) ->
+              report
+                  .append(tp)
+                  .append(" committed ")
+                  .append(committed.get(tp) == null ? "-" : committed.get(tp).offset())
+                  .append(" of ")
+                  .append(end.offset())
+                  .append('\n'));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      report.append("interrupted while reading offsets\n");
+    } catch (ExecutionException e) {
+      report.append("offsets unavailable: ").append(e.getCause()).append('\n');
+    }
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < posts; i++) {
+      String key = post(i).key();
+      if (!verdicts.containsKey(key)) {
+        missing.add(key + "@" + BuiltInPartitioner.partitionForKey(key.getBytes(UTF_8), 4));
+      }
+    }
+    return report
+        .append(missing.size())
+        .append(" posts without a verdict, first: ")
+        .append(missing.subList(0, Math.min(10, missing.size())))
+        .toString();
   }
 
   /**

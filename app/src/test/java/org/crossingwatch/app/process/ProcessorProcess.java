@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -45,13 +46,21 @@ public final class ProcessorProcess {
     new CountDownLatch(1).await();
   }
 
-  /** The pipeline's config with a short session and transaction timeout, for quick takeover. */
+  /**
+   * The pipeline's config with a short session and transaction timeout, for quick takeover, and
+   * short blocking and task timeouts: a thread whose transactional producer stays stuck after the
+   * broker's return (the coordinator can keep answering CONCURRENT_TRANSACTIONS to one producer)
+   * gives up within about a minute and is replaced with a fresh producer, instead of after the
+   * default five.
+   */
   static Properties fastFailoverConfig(
       String bootstrapServers, PipelineSettings settings, Path stateDir) {
     Properties config = Pipeline.streamsConfig(bootstrapServers, settings, stateDir);
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
     config.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 6000);
+    config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_BLOCK_MS_CONFIG), 20_000);
+    config.put(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, 60_000);
     return config;
   }
 }

@@ -94,15 +94,8 @@ public interface KafkaCluster {
    * @return keys and values in offset order, as UTF-8 strings
    */
   default List<KeyValue<String, String>> readCommitted(String topic, int expected) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     List<KeyValue<String, String>> read = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer = readCommittedConsumer()) {
       TopicPartition partition = new TopicPartition(topic, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
@@ -117,5 +110,39 @@ public interface KafkaCluster {
       }
     }
     return read;
+  }
+
+  /**
+   * Reads a one-partition topic from its beginning up to its last stable offset as a {@code
+   * read_committed} consumer: every record committed when the call began, without waiting for more.
+   * Gives up after 30 s, returning what it read.
+   *
+   * @return keys and values in offset order, as UTF-8 strings
+   */
+  default List<KeyValue<String, String>> readCommittedToEnd(String topic) {
+    List<KeyValue<String, String>> read = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = readCommittedConsumer()) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+          read.add(KeyValue.pair(r.key(), r.value()));
+        }
+      }
+    }
+    return read;
+  }
+
+  private KafkaConsumer<String, String> readCommittedConsumer() {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
   }
 }
