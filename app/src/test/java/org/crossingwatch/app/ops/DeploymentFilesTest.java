@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import org.crossingwatch.app.topics.TopicPlan;
 import org.crossingwatch.app.topics.TopicSpec;
 import org.crossingwatch.app.topics.TopicsCommand;
 import org.crossingwatch.collectors.config.CollectorConfig;
+import org.crossingwatch.delivery.DeliveryConfig;
 import org.crossingwatch.model.Topics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -76,7 +79,7 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void composeRunsThreeKraftBrokersOneCollectorTwoProcessorsOneConsolePrometheusAndGrafana() {
+  void composeRunsThreeKraftBrokersACollectorTwoProcessorsAConsoleDeliveryPrometheusAndGrafana() {
     assertThat(COMPOSE.path("services").fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder(
@@ -88,6 +91,7 @@ class DeploymentFilesTest {
             "processor-1",
             "processor-2",
             "console",
+            "delivery",
             "prometheus",
             "grafana");
     for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
@@ -106,7 +110,8 @@ class DeploymentFilesTest {
   void everyComposeCommandIsARealCrossingWatchCommandLine() {
     Map<String, List<String>> commands = appCommands();
     assertThat(commands)
-        .containsOnlyKeys("topics", "collector", "processor-1", "processor-2", "console");
+        .containsOnlyKeys(
+            "topics", "collector", "processor-1", "processor-2", "console", "delivery");
 
     for (Map.Entry<String, List<String>> service : commands.entrySet()) {
       List<String> args = service.getValue();
@@ -147,7 +152,11 @@ class DeploymentFilesTest {
             });
     assertThat(targets)
         .containsExactlyInAnyOrder(
-            "collector:" + port, "processor-1:" + port, "processor-2:" + port, "console:" + port);
+            "collector:" + port,
+            "processor-1:" + port,
+            "processor-2:" + port,
+            "console:" + port,
+            "delivery:" + port);
 
     for (JsonNode deployment : kinds("crossingwatch.yaml", "Deployment")) {
       JsonNode container = deployment.at("/spec/template/spec/containers/0");
@@ -162,7 +171,10 @@ class DeploymentFilesTest {
     assertThat(deployments)
         .extracting(d -> d.at("/metadata/name").asText())
         .containsExactly(
-            "crossingwatch-collector", "crossingwatch-processor", "crossingwatch-console");
+            "crossingwatch-collector",
+            "crossingwatch-processor",
+            "crossingwatch-console",
+            "crossingwatch-delivery");
     assertThat(deployments.get(1).at("/spec/replicas").asInt()).isEqualTo(2);
     for (JsonNode deployment : deployments) {
       String name = deployment.at("/metadata/name").asText();
@@ -195,7 +207,7 @@ class DeploymentFilesTest {
     }
     assertThat(kinds("crossingwatch.yaml", "Service"))
         .extracting(s -> s.at("/spec/selector/app.kubernetes.io~1component").asText())
-        .containsExactly("collector", "processor", "console");
+        .containsExactly("collector", "processor", "console", "delivery");
   }
 
   @Test
@@ -253,6 +265,34 @@ class DeploymentFilesTest {
     assertThat(config).isNotNull();
     assertThat(COMPOSE.at("/services/collector/volumes/0").asText())
         .isEqualTo("./collectors.yaml:/etc/crossingwatch/collectors.yaml:ro");
+  }
+
+  @Test
+  void deliveryConfigIsValidAndTakesItsSigningKeyFromTheMountedSecret(@TempDir Path secrets)
+      throws Exception {
+    Path key = secrets.resolve("crossingwatch-webhook-secret");
+    Files.writeString(key, "a-signing-key-for-the-test\n", UTF_8);
+    String yaml =
+        Files.readString(OpsFiles.PROJECT.resolve("deploy/delivery.yaml"), UTF_8)
+            .replace("/run/secrets/crossingwatch-webhook-secret", key.toString());
+
+    DeliveryConfig config = DeliveryConfig.parse("delivery.yaml", yaml, name -> null);
+
+    assertThat(config.sink("duty-desk")).isPresent();
+    assertThat(Files.readString(OpsFiles.PROJECT.resolve("deploy/delivery.yaml"), UTF_8))
+        .contains("secret: {file: /run/secrets/crossingwatch-webhook-secret}");
+    assertThat(COMPOSE.at("/services/delivery/volumes/0").asText())
+        .isEqualTo("./delivery.yaml:/etc/crossingwatch/delivery.yaml:ro");
+    assertThat(COMPOSE.at("/services/delivery/secrets/0").asText())
+        .isEqualTo("crossingwatch-webhook-secret");
+    JsonNode pod = kinds("crossingwatch.yaml", "Deployment").get(3).at("/spec/template/spec");
+    assertThat(pod.at("/containers/0/volumeMounts"))
+        .anySatisfy(m -> assertThat(m.path("mountPath").asText()).isEqualTo("/run/secrets"));
+    assertThat(pod.at("/volumes"))
+        .anySatisfy(
+            v ->
+                assertThat(v.at("/secret/secretName").asText())
+                    .isEqualTo("crossingwatch-delivery"));
   }
 
   @Test
