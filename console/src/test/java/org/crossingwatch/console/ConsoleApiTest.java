@@ -6,8 +6,6 @@ import static org.crossingwatch.console.ApiClient.body;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,12 +62,7 @@ class ConsoleApiTest {
             List.of("en"),
             "game",
             Fixtures.T0.plusSeconds(1200)));
-    app =
-        ConsoleServer.create(
-            ConsoleSettings.defaults(dir),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(),
-            fx.services);
+    app = fx.server(ConsoleSettings.defaults(dir));
   }
 
   @Test
@@ -595,12 +588,7 @@ class ConsoleApiTest {
 
   /** The unzipped export of one alert by an officer, from a console that reads {@code warcs}. */
   private Map<String, byte[]> exportWithWarcDir(Path warcs, String alertId) {
-    Javalin withWarcs =
-        ConsoleServer.create(
-            ConsoleSettings.defaults(dir).withWarcDir(warcs),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(),
-            fx.services);
+    Javalin withWarcs = fx.server(ConsoleSettings.defaults(dir).withWarcDir(warcs));
     Map<String, Map<String, byte[]>> exported = new java.util.HashMap<>();
     JavalinTest.test(
         withWarcs,

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,12 +26,7 @@ class EntityLinksApiTest {
   @BeforeEach
   void setUp() {
     fx = new Fixtures(dir);
-    app =
-        ConsoleServer.create(
-            ConsoleSettings.defaults(dir),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(),
-            fx.services);
+    app = fx.server(ConsoleSettings.defaults(dir));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.crossingwatch.console;
 
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +61,16 @@ final class Fixtures {
     services =
         new ConsoleServices(
             users, store, index, sink, Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
+  }
+
+  /** The console's HTTP app over these services, with a registry of its own. */
+  Javalin server(ConsoleSettings settings) {
+    return server(settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** The console's HTTP app over these services, serving metrics from {@code registry}. */
+  Javalin server(ConsoleSettings settings, PrometheusMeterRegistry registry) {
+    return ConsoleServer.create(settings, registry, List.of(), services);
   }
 
   void add(Alert alert) {

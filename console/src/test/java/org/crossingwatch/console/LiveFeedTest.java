@@ -3,8 +3,6 @@ package org.crossingwatch.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,12 +20,7 @@ class LiveFeedTest {
   @Test
   void anOpenEventStreamReceivesNewAlertsAndDecisionsAsTheyHappen() {
     Fixtures fx = new Fixtures(dir);
-    var app =
-        ConsoleServer.create(
-            ConsoleSettings.defaults(dir),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(),
-            fx.services);
+    var app = fx.server(ConsoleSettings.defaults(dir));
     JavalinTest.test(
         app,
         (server, client) -> {

@@ -5,8 +5,6 @@ import static org.crossingwatch.console.ApiClient.body;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +44,7 @@ class RulesApiTest {
             "olga",
             Optional.empty(),
             Fixtures.T0.plusSeconds(60)));
-    app =
-        ConsoleServer.create(
-            ConsoleSettings.defaults(dir),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(),
-            fx.services);
+    app = fx.server(ConsoleSettings.defaults(dir));
   }
 
   @Test

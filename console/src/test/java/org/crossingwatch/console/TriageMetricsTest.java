@@ -40,7 +40,7 @@ class TriageMetricsTest {
             List.of("fr"),
             "documents",
             Fixtures.T0.plusSeconds(600)));
-    app = ConsoleServer.create(ConsoleSettings.defaults(dir), registry, List.of(), fx.services);
+    app = fx.server(ConsoleSettings.defaults(dir), registry);
   }
 
   @Test
