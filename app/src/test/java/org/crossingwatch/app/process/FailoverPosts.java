@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -55,7 +56,18 @@ final class FailoverPosts {
     return ids;
   }
 
+  /**
+   * Writes posts {@code from} (inclusive) to {@code to} to cw.posts.raw and waits until the broker
+   * has every one of them.
+   *
+   * <p>One request in flight per connection: a first batch turned away while a new topic's leader
+   * is still being elected must not be overtaken by later batches, which the broker would accept
+   * and then refuse the retried first one as out of order for ever.
+   *
+   * @throws IllegalStateException if any post could not be written
+   */
   static void produce(String servers, int from, int to) {
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(
@@ -63,15 +75,27 @@ final class FailoverPosts {
                 servers,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1,
                 ProducerConfig.LINGER_MS_CONFIG,
                 5),
             new StringSerializer(),
             new StringSerializer())) {
       for (int i = from; i < to; i++) {
         Post post = post(i);
-        producer.send(new ProducerRecord<>(Topics.POSTS_RAW, post.key(), Json.write(post)));
+        producer.send(
+            new ProducerRecord<>(Topics.POSTS_RAW, post.key(), Json.write(post)),
+            (metadata, e) -> {
+              if (e != null) {
+                failure.compareAndSet(null, e);
+              }
+            });
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException(
+          "Posts " + from + " to " + to + " were not all written", failure.get());
     }
   }
 
