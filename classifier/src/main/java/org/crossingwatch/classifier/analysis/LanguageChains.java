@@ -38,7 +38,9 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * #arabicScriptFolding}); Polish (Stempel) and Ukrainian (Morfologik) stemmers live in separate
  * artifacts with large dictionaries and are not used: those languages are folded only, as are the
  * languages Lucene has no analysis for (Pashto, Urdu, Tigrinya, Amharic, Albanian, Vietnamese,
- * Kurmanji). Bengali is the one exception to folding (see {@link #bengali()}).
+ * Kurmanji). Bengali is the one exception to folding (see {@link #bengali()}). The Latin-script
+ * chains other than the Arabizi one read digits written for letters ({@link
+ * LeetspeakFoldingFilter}) after folding and before stemming.
  */
 final class LanguageChains {
   /** Italian articles that elide onto the next word ({@code l'Italia}, {@code dall'Albania}). */
@@ -98,7 +100,7 @@ final class LanguageChains {
           out = new ICUFoldingFilter(out);
           return out;
         };
-    return new ChainAnalyzer("tr", chain, chain);
+    return new ChainAnalyzer("tr", in -> new LeetspeakFoldingFilter(chain.apply(in)), chain);
   }
 
   /** English: folding, possessives, plural stemming. */
@@ -107,6 +109,7 @@ final class LanguageChains {
         "en",
         in -> {
           TokenStream out = new ICUFoldingFilter(in);
+          out = new LeetspeakFoldingFilter(out);
           out = new EnglishPossessiveFilter(out);
           out = new EnglishMinimalStemFilter(out);
           return out;
@@ -117,19 +120,25 @@ final class LanguageChains {
   /** French: folding, elision, light stemming. */
   static ChainAnalyzer french() {
     return new ChainAnalyzer(
-        "fr", in -> new FrenchLightStemFilter(frenchFolded(in)), LanguageChains::frenchFolded);
+        "fr",
+        in -> new FrenchLightStemFilter(new LeetspeakFoldingFilter(frenchFolded(in))),
+        LanguageChains::frenchFolded);
   }
 
   /** Spanish: folding and light stemming. */
   static ChainAnalyzer spanish() {
     return new ChainAnalyzer(
-        "es", in -> new SpanishLightStemFilter(new ICUFoldingFilter(in)), ICUFoldingFilter::new);
+        "es",
+        in -> new SpanishLightStemFilter(new LeetspeakFoldingFilter(new ICUFoldingFilter(in))),
+        ICUFoldingFilter::new);
   }
 
   /** Italian: folding, elision, light stemming. */
   static ChainAnalyzer italian() {
     return new ChainAnalyzer(
-        "it", in -> new ItalianLightStemFilter(italianFolded(in)), LanguageChains::italianFolded);
+        "it",
+        in -> new ItalianLightStemFilter(new LeetspeakFoldingFilter(italianFolded(in))),
+        LanguageChains::italianFolded);
   }
 
   /** German: folding, umlaut and ß spellings unified, light stemming. */
@@ -141,7 +150,10 @@ final class LanguageChains {
           out = new GermanNormalizationFilter(out);
           return out;
         };
-    return new ChainAnalyzer("de", in -> new GermanLightStemFilter(folded.apply(in)), folded);
+    return new ChainAnalyzer(
+        "de",
+        in -> new GermanLightStemFilter(new LeetspeakFoldingFilter(folded.apply(in))),
+        folded);
   }
 
   /** Russian: light stemming on lower-case Cyrillic, then folding. */
@@ -188,9 +200,15 @@ final class LanguageChains {
     return new ChainAnalyzer("bn", in -> new BengaliStemFilter(normalized.apply(in)), normalized);
   }
 
-  /** Languages folded only: Latin, Cyrillic and Ethiopic scripts without a light stemmer here. */
+  /**
+   * Languages folded only: Latin, Cyrillic and Ethiopic scripts without a light stemmer here. Latin
+   * words written with digits for letters also get their letter spelling.
+   */
   static ChainAnalyzer folding(String language) {
-    return new ChainAnalyzer(language, ICUFoldingFilter::new, ICUFoldingFilter::new);
+    return new ChainAnalyzer(
+        language,
+        in -> new LeetspeakFoldingFilter(new ICUFoldingFilter(in)),
+        ICUFoldingFilter::new);
   }
 
   /** The language-neutral field: numbers and symbol tokens only, folded. */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * The closed set of rule categories. A post's score adds one contribution per matched category, so
  * several rules of one category never count twice. The first seven are signs of a smuggling offer
- * (positive weights); the last six are contexts that argue against one (negative weights).
+ * (positive weights); the last seven are contexts that argue against one (negative weights).
  */
 public enum Category {
   /** A crossing offered as a service: boat trip, "the game", truck or taxi passage. */
@@ -39,7 +39,12 @@ public enum Category {
    * Classified ads and leisure: boats, cars and gear for sale or hire, fishing trips. They share
    * the vocabulary (boat, trip, call me) but sell goods, not passages.
    */
-  LEGIT_TRADE(true);
+  LEGIT_TRADE(true),
+  /**
+   * The writer speaks as a traveller or a relative, not a seller: a question about a route or a
+   * price, a plea for help, a story of a crossing already made.
+   */
+  PERSONAL(true);
 
   private final boolean negativeContext;
 

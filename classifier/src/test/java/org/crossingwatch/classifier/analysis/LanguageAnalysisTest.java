@@ -49,6 +49,22 @@ class LanguageAnalysisTest {
   }
 
   @Test
+  void latinWordsWithDigitsForLettersAlsoGetTheirLetterSpelling() {
+    assertThat(tokens("fr", "B4TEAU d3part, passep0rts 3k5"))
+        .containsExactly("b4teau", "bateau", "d3part", "depart", "pasep0rt", "paseport", "3k5");
+    assertThat(tokens("tr", "B0T bu g3ce, k0ntr0l y0k 5OO $"))
+        .containsExactly(
+            "b0t", "bot", "bu", "g3ce", "gece", "k0ntr0l", "kontrol", "y0k", "yok", "5oo", "soo");
+    assertThat(tokens("sq", "K4LIM p4 k0ntroll, covid19 24h"))
+        .containsExactly("k4lim", "kalim", "p4", "k0ntroll", "kontroll", "covid19", "24h");
+  }
+
+  @Test
+  void arabiziDigitsStayArabicLettersNotLeetspeak() {
+    assertThat(tokens("ar-Latn", "7arga m3a l'Europe")).containsExactly("7arga", "m3a", "europe");
+  }
+
+  @Test
   void englishDropsPossessivesAndPlurals() {
     assertThat(tokens("en", "Smugglers' boats to Britain's coast"))
         .containsExactly("smuggler", "boat", "to", "britain", "coast");

@@ -13,19 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped rules and scoring model on the dev split, which nothing is tuned on. The floors are
- * the quality reached so far (P 0.919, R 0.877, F1 0.898, per large language F1 ≥ 0.842, 5.8% of
- * hard negatives flagged, obfuscated recall 0.907), rounded down a little, so a regression fails
- * the build. The issue's targets that are not met yet (F1 and precision 0.92, F1 0.85 per large
- * language, at most 5% of hard negatives flagged) are to replace them as the rule packs grow; the
- * obfuscated-recall target (0.85) is met.
+ * the issue's targets or, where the quality reached is higher, that quality rounded down a little
+ * (P 0.944, R 0.900, F1 0.921, per large language F1 ≥ 0.889, 4.1% of hard negatives flagged,
+ * obfuscated recall 0.926), so a regression fails the build.
  */
 class DevSplitQualityTest {
-  private static final double MIN_F1 = 0.89;
-  private static final double MIN_PRECISION = 0.91;
-  private static final double MIN_LANGUAGE_F1 = 0.83;
+  private static final double MIN_F1 = 0.92;
+  private static final double MIN_PRECISION = 0.94;
+  private static final double MIN_LANGUAGE_F1 = 0.88;
   private static final int LARGE_LANGUAGE_POSTS = 20;
-  private static final double MAX_HARD_NEGATIVES_FLAGGED = 0.06;
-  private static final double MIN_OBFUSCATED_RECALL = 0.88;
+  private static final double MAX_HARD_NEGATIVES_FLAGGED = 0.045;
+  private static final double MIN_OBFUSCATED_RECALL = 0.92;
 
   private static QualityReport report;
 
@@ -56,7 +54,9 @@ class DevSplitQualityTest {
     List<QualityReport.Metrics> large =
         report.byLanguage().stream().filter(m -> m.posts() >= LARGE_LANGUAGE_POSTS).toList();
 
-    assertThat(large).extracting(QualityReport.Metrics::group).contains("ar", "en", "fa", "fr");
+    assertThat(large)
+        .extracting(QualityReport.Metrics::group)
+        .contains("ar", "en", "fa", "fr", "tr");
     assertThat(large)
         .as(report.markdown())
         .allSatisfy(m -> assertThat(m.f1()).as(m.group()).isGreaterThanOrEqualTo(MIN_LANGUAGE_F1));

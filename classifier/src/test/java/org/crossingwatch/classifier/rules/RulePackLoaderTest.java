@@ -193,7 +193,7 @@ class RulePackLoaderTest {
             "rules/tr.yaml:2:1: unknown field 'colour' (expected one of language, rules)",
             "rules/tr.yaml:5:15: rule tr.a: unknown category 'crossing' (expected one of"
                 + " crossing_offer, documents, price, contact, pay_on_arrival, route, guarantee,"
-                + " news, law_enforcement, ngo_warning, legit_travel, legit_job, legit_trade)",
+                + " news, law_enforcement, ngo_warning, legit_travel, legit_job, legit_trade, personal)",
             "rules/tr.yaml:6:13: rule tr.a: weight 9 is out of range [-5, 5]",
             "rules/tr.yaml:10:13: rule tr.b: weight 'high' is not a number",
             "rules/tr.yaml:11:18: rule tr.b: query does not parse: unexpected end of query"
@@ -208,7 +208,7 @@ class RulePackLoaderTest {
                 Optional.of("tr.a"),
                 "unknown category 'crossing' (expected one of crossing_offer, documents, price,"
                     + " contact, pay_on_arrival, route, guarantee, news, law_enforcement,"
-                    + " ngo_warning, legit_travel, legit_job, legit_trade)"));
+                    + " ngo_warning, legit_travel, legit_job, legit_trade, personal)"));
   }
 
   @Test

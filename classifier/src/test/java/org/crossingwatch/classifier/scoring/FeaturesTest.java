@@ -67,6 +67,7 @@ class FeaturesTest {
     assertThat(Features.NAMES)
         .endsWith(
             "legit_trade",
+            "personal",
             Features.PHONE,
             Features.PRICE_ENTITY,
             Features.HANDLE,

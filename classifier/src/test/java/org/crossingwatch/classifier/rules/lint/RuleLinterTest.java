@@ -138,7 +138,7 @@ class RuleLinterTest {
                 """))
         .containsExactly(
             "rules/test.yaml:4:15: rule es.crossing.boat: unknown category 'smuggling' (expected one of "
-                + "crossing_offer, documents, price, contact, pay_on_arrival, route, guarantee, news, law_enforcement, ngo_warning, legit_travel, legit_job, legit_trade)",
+                + "crossing_offer, documents, price, contact, pay_on_arrival, route, guarantee, news, law_enforcement, ngo_warning, legit_travel, legit_job, legit_trade, personal)",
             "rules/test.yaml:9:13: rule es.price.euros: weight 7.5 is out of range [-5, 5]");
   }
 
