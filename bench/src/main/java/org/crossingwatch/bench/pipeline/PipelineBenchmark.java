@@ -232,7 +232,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.LINGER_MS_CONFIG,
-                20),
+                20,
+                // One request in flight: on a loaded machine a retried first batch otherwise
+                // met later batches already written and the producer looped on
+                // OutOfOrderSequenceException.
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1),
             new StringSerializer(),
             new StringSerializer())) {
       for (Post post : batch) {
