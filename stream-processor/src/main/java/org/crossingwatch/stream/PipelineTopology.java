@@ -51,6 +51,7 @@ import org.crossingwatch.stream.links.LinkAnswer;
 import org.crossingwatch.stream.links.LinkCollector;
 import org.crossingwatch.stream.links.LinkedSighting;
 import org.crossingwatch.stream.links.PendingLinks;
+import org.crossingwatch.stream.links.WaitingAlert;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.crossingwatch.stream.parse.ParsedPost;
 import org.crossingwatch.stream.parse.PostParser;
@@ -298,7 +299,8 @@ public final class PipelineTopology {
         .process(
             LinkCollector.supplier(settings.clusterRetention()),
             Named.as("collect-entity-links"),
-            LinkCollector.STORE)
+            LinkCollector.STORE,
+            LinkCollector.VERSION_STORE)
         .to(Topics.ALERTS, Produced.with(KEYS, ALERTS).withName("write-alerts"));
 
     parsed
@@ -349,6 +351,11 @@ public final class PipelineTopology {
             Stores.persistentKeyValueStore(LinkCollector.STORE),
             KEYS,
             JsonSerde.of(PendingLinks.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LinkCollector.VERSION_STORE),
+            KEYS,
+            JsonSerde.of(WaitingAlert.class)));
   }
 
   private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {
