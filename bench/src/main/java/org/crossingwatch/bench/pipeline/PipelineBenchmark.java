@@ -121,7 +121,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
       }
       produce(servers, batch);
 
-      double identity = throughput(servers, identityTopology(), "bench-identity", work, posts, 0);
+      OutputWatch.Span identity =
+          throughput(servers, identityTopology(), "bench-identity", work, posts, 0);
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       PipelineSettings pipelineSettings =
           PipelineSettings.defaults().withApplicationId("bench-pipeline");
@@ -129,13 +130,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
           PipelineTopology.build(
               new StreamsBuilder(), () -> classifier, pipelineSettings, registry);
       try (KafkaStreams pipeline = start(servers, full, "bench-pipeline", work, registry)) {
-        double fullRate;
+        OutputWatch.Span fullRun;
         try (OutputWatch watch = new OutputWatch(servers)) {
-          fullRate = watch.await(posts, alone.alerting(), PHASE_TIMEOUT).perSecond(posts);
+          fullRun = watch.await(posts, alone.alerting(), PHASE_TIMEOUT);
         }
         LatencyRun.Result latency =
             LatencyRun.run(servers, corpus, posts, rate, Duration.ofSeconds(latencySeconds));
-        print(out, alone, identity, fullRate, latency);
+        print(out, alone, identity, fullRun, latency);
       }
     }
     return 0;
@@ -144,15 +145,35 @@ public final class PipelineBenchmark implements Callable<Integer> {
   private void print(
       PrintWriter out,
       ClassifierAlone.Result alone,
-      double identity,
-      double full,
+      OutputWatch.Span identity,
+      OutputWatch.Span full,
       LatencyRun.Result latency) {
     out.println();
-    out.println("| measurement | threads | posts/s | of classifier alone |");
-    out.println("|---|---:|---:|---:|");
-    row(out, "classifier alone (no Kafka)", alone.perSecond(), alone.perSecond());
-    row(out, "identity topology, exactly_once_v2", identity, alone.perSecond());
-    row(out, "full pipeline, exactly_once_v2", full, alone.perSecond());
+    out.println(
+        "| measurement | threads | posts/s | of classifier alone | JVM CPU ms per post |"
+            + " classifier's CPU share |");
+    out.println("|---|---:|---:|---:|---:|---:|");
+    row(
+        out,
+        "classifier alone (no Kafka)",
+        alone.perSecond(),
+        alone.perSecond(),
+        alone.cpuMillisPerPost(),
+        alone.cpuMillisPerPost());
+    row(
+        out,
+        "identity topology, exactly_once_v2",
+        identity.perSecond(posts),
+        alone.perSecond(),
+        identity.cpuMillisPerPost(posts),
+        alone.cpuMillisPerPost());
+    row(
+        out,
+        "full pipeline, exactly_once_v2",
+        full.perSecond(posts),
+        alone.perSecond(),
+        full.cpuMillisPerPost(posts),
+        alone.cpuMillisPerPost());
     out.println();
     out.printf(
         Locale.ROOT,
@@ -167,14 +188,27 @@ public final class PipelineBenchmark implements Callable<Integer> {
     out.flush();
   }
 
-  private void row(PrintWriter out, String name, double perSecond, double classifierAlone) {
+  /**
+   * One table row. The last column is the classifier-alone CPU per post over this row's: what share
+   * of the row's CPU classification would take, a throughput ratio that, unlike posts per second,
+   * holds on a machine shared with other work.
+   */
+  private void row(
+      PrintWriter out,
+      String name,
+      double perSecond,
+      double classifierAlone,
+      double cpuMillisPerPost,
+      double classifierCpuMillisPerPost) {
     out.printf(
         Locale.ROOT,
-        "| %s | %d | %,.0f | %.0f%% |%n",
+        "| %s | %d | %,.0f | %.0f%% | %.2f | %.0f%% |%n",
         name,
         threads,
         perSecond,
-        100 * perSecond / classifierAlone);
+        100 * perSecond / classifierAlone,
+        cpuMillisPerPost,
+        100 * classifierCpuMillisPerPost / cpuMillisPerPost);
   }
 
   /** {@code cw.posts.raw} copied to {@code cw.posts.scored} unchanged: Kafka and EOS alone. */
@@ -195,13 +229,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
     return builder.build();
   }
 
-  private double throughput(
+  private OutputWatch.Span throughput(
       String servers, Topology topology, String applicationId, Path work, long count, long alerts)
       throws Exception {
     try (OutputWatch watch = new OutputWatch(servers);
         KafkaStreams streams =
             start(servers, topology, applicationId, work, new SimpleMeterRegistry())) {
-      return watch.await(count, alerts, PHASE_TIMEOUT).perSecond(count);
+      return watch.await(count, alerts, PHASE_TIMEOUT);
     }
   }
 
