@@ -66,9 +66,10 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
  *                       └→ classify (live rule set) ─┬─ classifier failed ──────────→ cw.dlq
  *                                                    └→ cw.posts.scored (every post)
  *   alerting posts ⇒ [repost-fingerprints] fingerprint store
- *     ├─ first of its text → 16 LSH band probes ⇒ [repost-bands] band store ─┐
- *     └─ identical copy of an earlier post ───────────────────────────────────┤
- *                  ⇒ [repost-votes] vote store ⇒ [repost-clusters] cluster store
+ *     ├─ first of its text → a probe per band partition ⇒ [repost-bands] band store ─┐
+ *     ├─ the first post itself ───────────────────────────────────────────────────────┤
+ *     └─ identical copy of an earlier post ───────────────────────────────────────────┤
+ *                  ⇒ [repost-votes] vote + waiting-post stores ⇒ [repost-clusters] cluster store
  *                  → new or updated alert ─────────────────────────────────────────────┐
  *                  → its entities ⇒ [entity-links] entity store → cw.entities (changed) │
  *                                 → each entity's answer ───────────────────────────────┤
