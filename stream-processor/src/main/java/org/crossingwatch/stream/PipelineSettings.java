@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param repostSimilarity the smallest estimated Jaccard similarity of two fingerprints' shingles
  *     for the later post to count as a repost of the earlier, in (0, 1]. Default {@value
  *     #DEFAULT_REPOST_SIMILARITY}.
+ * @param bandPartitions partitions of the {@code repost-bands} repartition topic, so how many tasks
+ *     share the band lookup; a post sends one probe record per partition that owns any of its
+ *     bands. Changing it needs an application reset (band keys move). Default {@value
+ *     #DEFAULT_BAND_PARTITIONS}.
  */
 public record PipelineSettings(
     String applicationId,
@@ -31,13 +35,15 @@ public record PipelineSettings(
     int maxTextChars,
     int replicationFactor,
     Duration clusterRetention,
-    double repostSimilarity) {
+    double repostSimilarity,
+    int bandPartitions) {
   public static final String DEFAULT_APPLICATION_ID = "crossingwatch-pipeline";
   public static final int DEFAULT_MAX_RECORD_BYTES = 512 * 1024;
   public static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
   public static final int DEFAULT_REPLICATION_FACTOR = -1;
   public static final Duration DEFAULT_CLUSTER_RETENTION = Duration.ofDays(7);
   public static final double DEFAULT_REPOST_SIMILARITY = 0.6;
+  public static final int DEFAULT_BAND_PARTITIONS = 4;
 
   public PipelineSettings {
     Objects.requireNonNull(applicationId, "applicationId must not be null");
@@ -67,6 +73,10 @@ public record PipelineSettings(
       throw new IllegalArgumentException(
           "repostSimilarity must be in (0, 1], was " + repostSimilarity);
     }
+    if (bandPartitions < 1) {
+      throw new IllegalArgumentException(
+          "bandPartitions must be at least 1, was " + bandPartitions);
+    }
   }
 
   /** The first four fields, with the clustering fields at their defaults. */
@@ -78,7 +88,8 @@ public record PipelineSettings(
         maxTextChars,
         replicationFactor,
         DEFAULT_CLUSTER_RETENTION,
-        DEFAULT_REPOST_SIMILARITY);
+        DEFAULT_REPOST_SIMILARITY,
+        DEFAULT_BAND_PARTITIONS);
   }
 
   /** Every field at its default. */
@@ -98,7 +109,8 @@ public record PipelineSettings(
         maxTextChars,
         replicationFactor,
         clusterRetention,
-        repostSimilarity);
+        repostSimilarity,
+        bandPartitions);
   }
 
   /** A copy with another raw record size limit. */
@@ -109,7 +121,8 @@ public record PipelineSettings(
         maxTextChars,
         replicationFactor,
         clusterRetention,
-        repostSimilarity);
+        repostSimilarity,
+        bandPartitions);
   }
 
   /** A copy with another text length limit. */
@@ -120,7 +133,8 @@ public record PipelineSettings(
         newMaxTextChars,
         replicationFactor,
         clusterRetention,
-        repostSimilarity);
+        repostSimilarity,
+        bandPartitions);
   }
 
   /** A copy with another replication factor for internal topics. */
@@ -131,7 +145,8 @@ public record PipelineSettings(
         maxTextChars,
         newReplicationFactor,
         clusterRetention,
-        repostSimilarity);
+        repostSimilarity,
+        bandPartitions);
   }
 
   /** A copy with another retention for repost clusters and entity links. */
@@ -142,7 +157,8 @@ public record PipelineSettings(
         maxTextChars,
         replicationFactor,
         newClusterRetention,
-        repostSimilarity);
+        repostSimilarity,
+        bandPartitions);
   }
 
   /** A copy with another repost similarity threshold. */
@@ -153,6 +169,19 @@ public record PipelineSettings(
         maxTextChars,
         replicationFactor,
         clusterRetention,
-        newRepostSimilarity);
+        newRepostSimilarity,
+        bandPartitions);
+  }
+
+  /** A copy with another partition count for the band lookup. */
+  public PipelineSettings withBandPartitions(int newBandPartitions) {
+    return new PipelineSettings(
+        applicationId,
+        maxRecordBytes,
+        maxTextChars,
+        replicationFactor,
+        clusterRetention,
+        repostSimilarity,
+        newBandPartitions);
   }
 }

@@ -28,16 +28,15 @@ import org.crossingwatch.model.Post;
 import org.crossingwatch.model.ScoredPost;
 import org.crossingwatch.model.Topics;
 import org.crossingwatch.stream.classify.PostScorer;
+import org.crossingwatch.stream.classify.PublishedPost;
 import org.crossingwatch.stream.cluster.AlertUpdate;
-import org.crossingwatch.stream.cluster.BandEntry;
+import org.crossingwatch.stream.cluster.AlertingPost;
 import org.crossingwatch.stream.cluster.BandLookup;
-import org.crossingwatch.stream.cluster.BandProbe;
 import org.crossingwatch.stream.cluster.BandVote;
+import org.crossingwatch.stream.cluster.ClusterSerdes;
 import org.crossingwatch.stream.cluster.ClusterUpdater;
 import org.crossingwatch.stream.cluster.FingerprintLookup;
 import org.crossingwatch.stream.cluster.FingerprintMatch;
-import org.crossingwatch.stream.cluster.FirstCopy;
-import org.crossingwatch.stream.cluster.PendingVotes;
 import org.crossingwatch.stream.cluster.RepostCluster;
 import org.crossingwatch.stream.cluster.RepostProbes;
 import org.crossingwatch.stream.cluster.VoteCollector;
@@ -52,6 +51,7 @@ import org.crossingwatch.stream.links.LinkAnswer;
 import org.crossingwatch.stream.links.LinkCollector;
 import org.crossingwatch.stream.links.LinkedSighting;
 import org.crossingwatch.stream.links.PendingLinks;
+import org.crossingwatch.stream.links.WaitingAlert;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.crossingwatch.stream.parse.ParsedPost;
 import org.crossingwatch.stream.parse.PostParser;
@@ -66,9 +66,10 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
  *                       └→ classify (live rule set) ─┬─ classifier failed ──────────→ cw.dlq
  *                                                    └→ cw.posts.scored (every post)
  *   alerting posts ⇒ [repost-fingerprints] fingerprint store
- *     ├─ first of its text → 16 LSH band probes ⇒ [repost-bands] band store ─┐
- *     └─ identical copy of an earlier post ───────────────────────────────────┤
- *                  ⇒ [repost-votes] vote store ⇒ [repost-clusters] cluster store
+ *     ├─ first of its text → a probe per band partition ⇒ [repost-bands] band store ─┐
+ *     ├─ the first post itself ───────────────────────────────────────────────────────┤
+ *     └─ identical copy of an earlier post ───────────────────────────────────────────┤
+ *                  ⇒ [repost-votes] vote + waiting-post stores ⇒ [repost-clusters] cluster store
  *                  → new or updated alert ─────────────────────────────────────────────┐
  *                  → its entities ⇒ [entity-links] entity store → cw.entities (changed) │
  *                                 → each entity's answer ───────────────────────────────┤
@@ -88,10 +89,7 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
 public final class PipelineTopology {
   private static final Serde<String> KEYS = Serdes.String();
   private static final Serde<byte[]> BYTES = Serdes.ByteArray();
-  private static final Serde<ScoredPost> SCORED_POSTS = JsonSerde.of(ScoredPost.class);
   private static final Serde<Alert> ALERTS = JsonSerde.of(Alert.class);
-  private static final Serde<BandProbe> PROBES = JsonSerde.of(BandProbe.class);
-  private static final Serde<BandVote> VOTES = JsonSerde.of(BandVote.class);
   private static final Serde<EntitySighting> SIGHTINGS = JsonSerde.of(EntitySighting.class);
   private static final Serde<EntityLinks> LINKS = JsonSerde.of(EntityLinks.class);
   private static final Serde<LinkAnswer> LINK_ANSWERS = JsonSerde.of(LinkAnswer.class);
@@ -181,17 +179,27 @@ public final class PipelineTopology {
 
     KStream<String, ScoredPost> scoredPosts =
         scored.get("classify-ok").mapValues(Outcome::value, Named.as("take-scored-post"));
-    scoredPosts.to(
-        Topics.POSTS_SCORED, Produced.with(KEYS, SCORED_POSTS).withName("write-scored-posts"));
+    // The JSON is written once: as the cw.posts.scored record and as the post carried through the
+    // clustering steps.
+    KStream<String, PublishedPost> publishedPosts =
+        scoredPosts.mapValues(PublishedPost::of, Named.as("write-scored-post-json"));
+    publishedPosts
+        .mapValues(PublishedPost::json, Named.as("take-scored-post-json"))
+        .to(Topics.POSTS_SCORED, Produced.with(KEYS, BYTES).withName("write-scored-posts"));
 
     Map<String, KStream<String, FingerprintMatch>> fingerprinted =
-        scoredPosts
+        publishedPosts
             .filter(
-                (postKey, scoredPost) -> scoredPost.verdict().alert(),
+                (postKey, published) -> published.scoredPost().verdict().alert(),
                 Named.as("keep-alerting-posts"))
+            .mapValues(
+                published -> AlertingPost.of(published.scoredPost(), published.json()),
+                Named.as("fingerprint-post"))
             // Re-key from post key to exact fingerprint: identical copies meet in one partition.
-            .selectKey(RepostProbes::fingerprintKey, Named.as("key-by-fingerprint"))
-            .repartition(Repartitioned.with(KEYS, SCORED_POSTS).withName("repost-fingerprints"))
+            .selectKey((postKey, post) -> post.exactKey(), Named.as("key-by-fingerprint"))
+            .repartition(
+                Repartitioned.with(KEYS, ClusterSerdes.alertingPosts())
+                    .withName("repost-fingerprints"))
             .process(
                 FingerprintLookup.supplier(settings.clusterRetention()),
                 Named.as("look-up-fingerprint"),
@@ -200,34 +208,47 @@ public final class PipelineTopology {
             .branch((key, match) -> match.isCopy(), Branched.as("copy"))
             .defaultBranch(Branched.as("first"));
 
-    KStream<String, BandVote> copies =
-        fingerprinted
-            .get("fingerprint-copy")
-            .mapValues(
-                (firstCopy, match) -> BandVote.copyOf(firstCopy, match.scoredPost()),
-                Named.as("follow-first-copy"));
+    KStream<String, FingerprintMatch> firstCopies = fingerprinted.get("fingerprint-first");
+    KStream<String, BandVote> waitingPosts =
+        firstCopies
+            .mapValues(match -> BandVote.first(match.post()), Named.as("send-first-copy"))
+            .merge(
+                fingerprinted
+                    .get("fingerprint-copy")
+                    .mapValues(
+                        (firstCopy, match) -> BandVote.copyOf(firstCopy, match.post()),
+                        Named.as("follow-first-copy")),
+                Named.as("merge-copies"));
 
     KStream<String, AlertUpdate> alertUpdates =
-        fingerprinted
-            .get("fingerprint-first")
-            .mapValues(FingerprintMatch::scoredPost, Named.as("take-first-copy"))
-            // Re-key from post key to LSH band: posts sharing a band meet in one partition.
-            .flatMap(RepostProbes::of, Named.as("probe-bands"))
-            .repartition(Repartitioned.with(KEYS, PROBES).withName("repost-bands"))
+        firstCopies
+            // Re-key from post key to band partition: posts sharing a band meet in one partition;
+            // one record carries all of a post's bands that live there.
+            .flatMap(
+                (postKey, match) -> RepostProbes.of(match.post(), settings.bandPartitions()),
+                Named.as("probe-bands"))
+            .repartition(
+                Repartitioned.with(KEYS, ClusterSerdes.bandProbes())
+                    .withName("repost-bands")
+                    .withNumberOfPartitions(settings.bandPartitions())
+                    .withStreamPartitioner(RepostProbes.partitioner()))
             .process(
                 BandLookup.supplier(settings.clusterRetention(), settings.repostSimilarity()),
                 Named.as("look-up-band"),
                 BandLookup.STORE)
-            .merge(copies, Named.as("merge-copies"))
-            // BandLookup re-keyed by post key and copies by their first copy's key: every band's
-            // answer and every copy meet at the first post.
-            .repartition(Repartitioned.with(KEYS, VOTES).withName("repost-votes"))
+            .merge(waitingPosts, Named.as("merge-waiting-posts"))
+            // BandLookup re-keyed by post key, the posts are keyed by their first copy's key: every
+            // answer, the post and its copies meet at the first post.
+            .repartition(
+                Repartitioned.with(KEYS, ClusterSerdes.bandVotes()).withName("repost-votes"))
             .process(
                 VoteCollector.supplier(settings.clusterRetention()),
                 Named.as("collect-band-votes"),
-                VoteCollector.STORE)
+                VoteCollector.STORE,
+                VoteCollector.WAITING_STORE)
             // VoteCollector re-keyed by cluster id: every post of a cluster meets in one partition.
-            .repartition(Repartitioned.with(KEYS, SCORED_POSTS).withName("repost-clusters"))
+            .repartition(
+                Repartitioned.with(KEYS, ClusterSerdes.alertingPosts()).withName("repost-clusters"))
             .process(
                 ClusterUpdater.supplier(settings.clusterRetention()),
                 Named.as("update-cluster"),
@@ -279,7 +300,8 @@ public final class PipelineTopology {
         .process(
             LinkCollector.supplier(settings.clusterRetention()),
             Named.as("collect-entity-links"),
-            LinkCollector.STORE)
+            LinkCollector.STORE,
+            LinkCollector.VERSION_STORE)
         .to(Topics.ALERTS, Produced.with(KEYS, ALERTS).withName("write-alerts"));
 
     parsed
@@ -301,15 +323,20 @@ public final class PipelineTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(FingerprintLookup.STORE),
             KEYS,
-            JsonSerde.of(FirstCopy.class)));
+            ClusterSerdes.firstCopies()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, JsonSerde.of(BandEntry.class)));
+            Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, ClusterSerdes.bandEntries()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(VoteCollector.STORE),
             KEYS,
-            JsonSerde.of(PendingVotes.class)));
+            ClusterSerdes.pendingVotes()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(VoteCollector.WAITING_STORE),
+            KEYS,
+            ClusterSerdes.waitingPosts()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ClusterUpdater.STORE),
@@ -325,6 +352,11 @@ public final class PipelineTopology {
             Stores.persistentKeyValueStore(LinkCollector.STORE),
             KEYS,
             JsonSerde.of(PendingLinks.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LinkCollector.VERSION_STORE),
+            KEYS,
+            JsonSerde.of(WaitingAlert.class)));
   }
 
   private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {

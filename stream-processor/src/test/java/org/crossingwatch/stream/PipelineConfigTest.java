@@ -84,6 +84,7 @@ class PipelineConfigTest {
   void settingsDefaultsAreDocumentedValues() {
     assertThat(PipelineSettings.defaults())
         .isEqualTo(new PipelineSettings("crossingwatch-pipeline", 524_288, 20_000, -1));
+    assertThat(PipelineSettings.defaults().bandPartitions()).isEqualTo(4);
   }
 
   @Test
@@ -99,6 +100,8 @@ class PipelineConfigTest {
         .hasMessage("maxTextChars must be at least 1, was -5");
     assertThatThrownBy(() -> defaults.withReplicationFactor(0))
         .hasMessage("replicationFactor must be -1 (broker default) or at least 1, was 0");
+    assertThatThrownBy(() -> defaults.withBandPartitions(0))
+        .hasMessage("bandPartitions must be at least 1, was 0");
   }
 
   @Test

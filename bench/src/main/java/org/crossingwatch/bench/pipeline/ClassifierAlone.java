@@ -15,8 +15,9 @@ final class ClassifierAlone {
   /**
    * @param perSecond posts classified per second over all threads
    * @param alerting how many of the posts alert, so the pipeline's alert records can be awaited
+   * @param cpuMillisPerPost CPU time of the whole JVM per post while classifying
    */
-  record Result(double perSecond, long alerting) {}
+  record Result(double perSecond, long alerting, double cpuMillisPerPost) {}
 
   static Result measure(PostClassifier classifier, List<Post> posts, int threads)
       throws InterruptedException {
@@ -26,6 +27,7 @@ final class ClassifierAlone {
     AtomicLong alerting = new AtomicLong();
     List<Thread> workers = new ArrayList<>();
     long start = System.nanoTime();
+    long cpuStart = ProcessCpu.nanos();
     for (int t = 0; t < threads; t++) {
       int first = t;
       Thread worker =
@@ -45,6 +47,7 @@ final class ClassifierAlone {
       worker.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(posts.size() / seconds, alerting.get());
+    double cpuMillis = (ProcessCpu.nanos() - cpuStart) / 1e6;
+    return new Result(posts.size() / seconds, alerting.get(), cpuMillis / posts.size());
   }
 }

@@ -23,10 +23,21 @@ import org.crossingwatch.model.Topics;
 final class OutputWatch implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
 
-  /** The time of the first and of the last counted record. */
-  record Span(long firstNanos, long lastNanos, long scored, long alerts) {
+  /** The time of the first and of the last counted record, and the JVM's CPU time at each. */
+  record Span(
+      long firstNanos,
+      long lastNanos,
+      long firstCpuNanos,
+      long lastCpuNanos,
+      long scored,
+      long alerts) {
     double perSecond(long posts) {
       return posts / ((lastNanos - firstNanos) / 1e9);
+    }
+
+    /** CPU time of the whole JVM per post between the first and the last record. */
+    double cpuMillisPerPost(long posts) {
+      return (lastCpuNanos - firstCpuNanos) / 1e6 / posts;
     }
   }
 
@@ -66,6 +77,8 @@ final class OutputWatch implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     long first = 0;
     long last = 0;
+    long firstCpu = 0;
+    long lastCpu = 0;
     long seenScored = 0;
     Map<String, Integer> repostCounts = new HashMap<>();
     long seenAlerts = 0;
@@ -86,8 +99,11 @@ final class OutputWatch implements AutoCloseable {
         continue;
       }
       long now = System.nanoTime();
+      long cpu = ProcessCpu.nanos();
+      firstCpu = first == 0 ? cpu : firstCpu;
       first = first == 0 ? now : first;
       last = now;
+      lastCpu = cpu;
       for (ConsumerRecord<byte[], byte[]> r : records) {
         if (r.topic().equals(Topics.POSTS_SCORED)) {
           seenScored++;
@@ -101,7 +117,7 @@ final class OutputWatch implements AutoCloseable {
         }
       }
     }
-    return new Span(first, last, seenScored, seenAlerts);
+    return new Span(first, last, firstCpu, lastCpu, seenScored, seenAlerts);
   }
 
   @Override

@@ -1,7 +1,8 @@
 package org.crossingwatch.stream.cluster;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -9,11 +10,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by band: answers each probe with the first post seen with that band when the two signatures
- * are similar enough, and remembers the prober when the band is new. The answer is re-keyed by the
+ * One partition of the band store: for each band of a probe record, answers with the first post
+ * seen with that band when the two signatures are similar enough, and remembers the prober when the
+ * band is new. One answer per probe record (the candidates of all its bands), re-keyed by the
  * prober's post key.
  */
-public final class BandLookup implements Processor<String, BandProbe, String, BandVote> {
+public final class BandLookup implements Processor<String, BandProbes, String, BandVote> {
   /** The band store's name. */
   public static final String STORE = "repost-band-store";
 
@@ -28,7 +30,7 @@ public final class BandLookup implements Processor<String, BandProbe, String, Ba
   }
 
   /** Lookups over the store {@value #STORE}. */
-  public static ProcessorSupplier<String, BandProbe, String, BandVote> supplier(
+  public static ProcessorSupplier<String, BandProbes, String, BandVote> supplier(
       Duration retention, double similarity) {
     return () -> new BandLookup(retention, similarity);
   }
@@ -41,31 +43,32 @@ public final class BandLookup implements Processor<String, BandProbe, String, Ba
   }
 
   @Override
-  public void process(Record<String, BandProbe> record) {
-    BandProbe probe = record.value();
-    BandEntry first = bands.get(record.key());
-    Optional<Candidate> candidate = Optional.empty();
-    if (first == null || first.postKey().equals(probe.postKey())) {
-      bands.put(
-          record.key(),
-          new BandEntry(
-              probe.postKey(), probe.collectedAt(), probe.signature(), record.timestamp()));
-    } else if (MinHash.similarity(first.signature(), probe.signature()) >= similarity) {
-      candidate = Optional.of(new Candidate(first.postKey(), first.collectedAt()));
-      bands.put(
-          record.key(),
-          new BandEntry(
-              first.postKey(),
-              first.collectedAt(),
-              first.signature(),
-              Math.max(first.touchedAt(), record.timestamp())));
+  public void process(Record<String, BandProbes> record) {
+    BandProbes probes = record.value();
+    List<Candidate> candidates = new ArrayList<>();
+    for (int band : probes.bands()) {
+      String bandKey = MinHash.bandKey(probes.signature(), band);
+      BandEntry first = bands.get(bandKey);
+      if (first == null || first.postKey().equals(probes.postKey())) {
+        bands.put(
+            bandKey,
+            new BandEntry(
+                probes.postKey(), probes.collectedAt(), probes.signature(), record.timestamp()));
+      } else if (MinHash.similarity(first.signature(), probes.signature()) >= similarity) {
+        candidates.add(new Candidate(first.postKey(), first.collectedAt()));
+        bands.put(
+            bandKey,
+            new BandEntry(
+                first.postKey(),
+                first.collectedAt(),
+                first.signature(),
+                Math.max(first.touchedAt(), record.timestamp())));
+      }
     }
-    // Re-key from band to post key: the answers of all bands meet at the post.
+    // Re-key from band partition to post key: the answers of all partitions meet at the post.
     context.forward(
         record
-            .withKey(probe.postKey())
-            .withValue(
-                BandVote.answer(
-                    probe.postKey(), probe.bandCount(), candidate, probe.scoredPost())));
+            .withKey(probes.postKey())
+            .withValue(BandVote.answer(probes.postKey(), probes.groupCount(), candidates)));
   }
 }

@@ -19,7 +19,7 @@ import org.crossingwatch.model.ScoredPost;
  * widened) instead of raising a new one. A post already in the cluster (delivered twice by a
  * collector that restarted) changes nothing and publishes nothing.
  */
-public final class ClusterUpdater implements Processor<String, ScoredPost, String, AlertUpdate> {
+public final class ClusterUpdater implements Processor<String, AlertingPost, String, AlertUpdate> {
   /** The cluster store's name. */
   public static final String STORE = "repost-cluster-store";
 
@@ -32,7 +32,7 @@ public final class ClusterUpdater implements Processor<String, ScoredPost, Strin
   }
 
   /** Updaters over the store {@value #STORE}. */
-  public static ProcessorSupplier<String, ScoredPost, String, AlertUpdate> supplier(
+  public static ProcessorSupplier<String, AlertingPost, String, AlertUpdate> supplier(
       Duration retention) {
     return () -> new ClusterUpdater(retention);
   }
@@ -45,17 +45,17 @@ public final class ClusterUpdater implements Processor<String, ScoredPost, Strin
   }
 
   @Override
-  public void process(Record<String, ScoredPost> record) {
-    ScoredPost scored = record.value();
-    Post post = scored.post();
+  public void process(Record<String, AlertingPost> record) {
     RepostCluster cluster = clusters.get(record.key());
+    if (cluster != null && cluster.memberKeys().contains(record.value().postKey())) {
+      return;
+    }
+    ScoredPost scored = record.value().scoredPost();
+    Post post = scored.post();
     if (cluster == null) {
       Alert alert = Alert.firstSighting(post, scored.verdict());
       clusters.put(record.key(), new RepostCluster(alert, List.of(post.key()), record.timestamp()));
       context.forward(record.withValue(new AlertUpdate(alert, scored, false)));
-      return;
-    }
-    if (cluster.memberKeys().contains(post.key())) {
       return;
     }
     Alert updated = withRepost(cluster.alert(), post);

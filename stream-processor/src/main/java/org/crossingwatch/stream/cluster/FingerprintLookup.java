@@ -7,7 +7,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.crossingwatch.model.ScoredPost;
 
 /**
  * Keyed by exact fingerprint ({@link Fingerprint#exactKey()}): the first post with a fingerprint is
@@ -18,7 +17,7 @@ import org.crossingwatch.model.ScoredPost;
  * the post's key when first, by the first copy's key when a copy.
  */
 public final class FingerprintLookup
-    implements Processor<String, ScoredPost, String, FingerprintMatch> {
+    implements Processor<String, AlertingPost, String, FingerprintMatch> {
   /** The fingerprint store's name. */
   public static final String STORE = "repost-fingerprint-store";
 
@@ -31,7 +30,7 @@ public final class FingerprintLookup
   }
 
   /** Lookups over the store {@value #STORE}. */
-  public static ProcessorSupplier<String, ScoredPost, String, FingerprintMatch> supplier(
+  public static ProcessorSupplier<String, AlertingPost, String, FingerprintMatch> supplier(
       Duration retention) {
     return () -> new FingerprintLookup(retention);
   }
@@ -44,15 +43,15 @@ public final class FingerprintLookup
   }
 
   @Override
-  public void process(Record<String, ScoredPost> record) {
-    ScoredPost scored = record.value();
-    String postKey = scored.post().key();
+  public void process(Record<String, AlertingPost> record) {
+    AlertingPost post = record.value();
+    String postKey = post.postKey();
     FirstCopy first = firstCopies.get(record.key());
     if (first == null) {
       firstCopies.put(record.key(), new FirstCopy(postKey, record.timestamp()));
       // Re-key from fingerprint to post key, the key the band probes answer to.
       context.forward(
-          record.withKey(postKey).withValue(new FingerprintMatch(scored, Optional.empty())));
+          record.withKey(postKey).withValue(new FingerprintMatch(post, Optional.empty())));
       return;
     }
     firstCopies.put(
@@ -62,6 +61,6 @@ public final class FingerprintLookup
     context.forward(
         record
             .withKey(first.postKey())
-            .withValue(new FingerprintMatch(scored, Optional.of(first.postKey()))));
+            .withValue(new FingerprintMatch(post, Optional.of(first.postKey()))));
   }
 }

@@ -4,68 +4,70 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.crossingwatch.model.ScoredPost;
 
 /**
- * The value of the vote store: the answers a post has received so far and, once every band
- * answered, the cluster it joined, kept so that identical copies arriving later join it too.
+ * The value of the vote store, kept small because every answer rewrites it: the answers a post has
+ * received so far and, once all came and the post itself arrived, the cluster it joined, kept so
+ * that identical copies arriving later join it too. The posts themselves wait in {@link
+ * WaitingPosts}.
  *
- * @param received how many bands answered
- * @param candidates the earlier posts they named
- * @param scoredPost the post, once the first band's answer came
+ * @param received how many band partitions answered
+ * @param expected how many answers the post waits for; 0 until the first answer says
+ * @param candidates the earlier posts the answers named
+ * @param postArrived whether the post itself is in the waiting-post store
  * @param clusterId the cluster the post joined, once decided
- * @param copies identical copies of the post waiting for the decision, in arrival order
- * @param touchedAt record time (epoch ms) of the last answer or copy, for expiry
+ * @param touchedAt record time (epoch ms) of the last record, for expiry
  */
 public record PendingVotes(
     int received,
+    int expected,
     List<Candidate> candidates,
-    Optional<ScoredPost> scoredPost,
+    boolean postArrived,
     Optional<String> clusterId,
-    List<ScoredPost> copies,
     long touchedAt) {
   public PendingVotes {
     candidates = List.copyOf(Objects.requireNonNull(candidates, "candidates must not be null"));
-    scoredPost = scoredPost == null ? Optional.empty() : scoredPost;
     clusterId = clusterId == null ? Optional.empty() : clusterId;
-    copies = copies == null ? List.of() : List.copyOf(copies);
   }
 
-  /** No answer yet. */
+  /** Nothing yet. */
   static PendingVotes none() {
-    return new PendingVotes(0, List.of(), Optional.empty(), Optional.empty(), List.of(), 0L);
+    return new PendingVotes(0, 0, List.of(), false, Optional.empty(), 0L);
   }
 
   /** These answers and one more. */
-  PendingVotes with(BandVote vote, long timestamp) {
+  PendingVotes withAnswer(BandVote answer, long timestamp) {
     List<Candidate> more = new ArrayList<>(candidates);
-    vote.candidate().ifPresent(more::add);
+    more.addAll(answer.candidates());
     return new PendingVotes(
         received + 1,
+        answer.expectedAnswers(),
         more,
-        scoredPost.or(vote::scoredPost),
+        postArrived,
         clusterId,
-        copies,
         Math.max(touchedAt, timestamp));
   }
 
-  /** These answers and one more copy waiting for the decision. */
-  PendingVotes withCopy(ScoredPost copy, long timestamp) {
-    List<ScoredPost> more = new ArrayList<>(copies);
-    more.add(copy);
+  /** The same, with the post arrived. */
+  PendingVotes withPost(long timestamp) {
     return new PendingVotes(
-        received, candidates, scoredPost, clusterId, more, Math.max(touchedAt, timestamp));
+        received, expected, candidates, true, clusterId, Math.max(touchedAt, timestamp));
   }
 
-  /** Decided for {@code cluster}: the answers and the waiting copies are no longer needed. */
+  /** Whether every answer came and the post is there, so the cluster can be chosen. */
+  boolean ready() {
+    return clusterId.isEmpty() && postArrived && expected > 0 && received >= expected;
+  }
+
+  /** Decided for {@code cluster}: the answers are no longer needed. */
   PendingVotes decided(String cluster) {
     return new PendingVotes(
-        received, List.of(), Optional.empty(), Optional.of(cluster), List.of(), touchedAt);
+        received, expected, List.of(), postArrived, Optional.of(cluster), touchedAt);
   }
 
   /** The same, touched at {@code timestamp}. */
   PendingVotes touched(long timestamp) {
     return new PendingVotes(
-        received, candidates, scoredPost, clusterId, copies, Math.max(touchedAt, timestamp));
+        received, expected, candidates, postArrived, clusterId, Math.max(touchedAt, timestamp));
   }
 }

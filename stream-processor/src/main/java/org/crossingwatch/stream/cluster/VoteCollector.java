@@ -6,39 +6,48 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.crossingwatch.model.ScoredPost;
 
 /**
- * Keyed by post: waits for every band's answer, then sends the post on keyed by its cluster id, the
- * earliest of the post itself and the candidates the bands named ({@link Candidate#EARLIEST}).
- * Because the choice only depends on the answers, two near-duplicates racing through different
- * partitions pick the same cluster whenever they saw each other. The decision is kept (until it
- * expires): identical copies of the post ({@link BandVote#copy()}) follow it to the same cluster,
- * those that arrived before the decision as soon as it is made.
+ * Keyed by post: waits for every band partition's answer and for the post itself, then sends the
+ * post on keyed by its cluster id, the earliest of the post itself and the candidates the bands
+ * named ({@link Candidate#EARLIEST}). Because the choice only depends on the answers, two
+ * near-duplicates racing through different partitions pick the same cluster whenever they saw each
+ * other. The decision is kept (until it expires): identical copies of the post ({@link
+ * BandVote.Kind#COPY}) follow it to the same cluster, those that arrived before the decision as
+ * soon as it is made.
+ *
+ * <p>Answers only touch the small {@link PendingVotes} of store {@value #STORE}; the posts wait
+ * once, in store {@value #WAITING_STORE}, and leave it at the decision.
  */
-public final class VoteCollector implements Processor<String, BandVote, String, ScoredPost> {
+public final class VoteCollector implements Processor<String, BandVote, String, AlertingPost> {
   /** The vote store's name. */
   public static final String STORE = "repost-vote-store";
 
+  /** The waiting-post store's name. */
+  public static final String WAITING_STORE = "repost-waiting-post-store";
+
   private final Duration retention;
-  private ProcessorContext<String, ScoredPost> context;
+  private ProcessorContext<String, AlertingPost> context;
   private KeyValueStore<String, PendingVotes> votes;
+  private KeyValueStore<String, WaitingPosts> waiting;
 
   private VoteCollector(Duration retention) {
     this.retention = retention;
   }
 
-  /** Collectors over the store {@value #STORE}. */
-  public static ProcessorSupplier<String, BandVote, String, ScoredPost> supplier(
+  /** Collectors over the stores {@value #STORE} and {@value #WAITING_STORE}. */
+  public static ProcessorSupplier<String, BandVote, String, AlertingPost> supplier(
       Duration retention) {
     return () -> new VoteCollector(retention);
   }
 
   @Override
-  public void init(ProcessorContext<String, ScoredPost> context) {
+  public void init(ProcessorContext<String, AlertingPost> context) {
     this.context = context;
     this.votes = context.getStateStore(STORE);
+    this.waiting = context.getStateStore(WAITING_STORE);
     Expiry.schedule(context, votes, retention, PendingVotes::touchedAt);
+    Expiry.schedule(context, waiting, retention, WaitingPosts::touchedAt);
   }
 
   @Override
@@ -47,34 +56,51 @@ public final class VoteCollector implements Processor<String, BandVote, String, 
     PendingVotes stored = votes.get(record.key());
     PendingVotes pending = stored == null ? PendingVotes.none() : stored;
     if (pending.clusterId().isPresent()) {
-      // Decided: a copy joins the same cluster at once; a band answer can only come from the
-      // post delivered again after its fingerprint expired, and it goes where it went before.
+      // Decided: a copy joins the same cluster at once; the post itself (or a band answer) can
+      // only come again when it was delivered again after its fingerprint expired, and it goes
+      // where it went before.
       String cluster = pending.clusterId().get();
       votes.put(record.key(), pending.touched(record.timestamp()));
-      vote.copy().or(vote::scoredPost).ifPresent(post -> forward(record, cluster, post));
+      vote.post().ifPresent(post -> forward(record, cluster, post));
       return;
     }
-    if (vote.copy().isPresent()) {
-      votes.put(record.key(), pending.withCopy(vote.copy().get(), record.timestamp()));
+    WaitingPosts posts = null;
+    switch (vote.kind()) {
+      case ANSWER -> pending = pending.withAnswer(vote, record.timestamp());
+      case POST -> {
+        pending = pending.withPost(record.timestamp());
+        posts = waitingFor(record.key()).withFirst(vote.post().get(), record.timestamp());
+      }
+      case COPY -> {
+        waiting.put(
+            record.key(), waitingFor(record.key()).withCopy(vote.post().get(), record.timestamp()));
+        return;
+      }
+    }
+    if (!pending.ready()) {
+      votes.put(record.key(), pending);
+      if (posts != null) {
+        waiting.put(record.key(), posts);
+      }
       return;
     }
-    PendingVotes updated = pending.with(vote, record.timestamp());
-    if (updated.received() < vote.bandCount() || updated.scoredPost().isEmpty()) {
-      votes.put(record.key(), updated);
-      return;
-    }
-    ScoredPost post = updated.scoredPost().get();
+    posts = posts == null ? waitingFor(record.key()) : posts;
+    AlertingPost first = posts.first().orElseThrow();
     Candidate cluster =
-        updated.candidates().stream()
-            .reduce(
-                new Candidate(post.post().key(), post.post().collectedAt()),
-                (a, b) -> Candidate.EARLIEST.compare(a, b) <= 0 ? a : b);
-    votes.put(record.key(), updated.decided(cluster.postKey()));
-    forward(record, cluster.postKey(), post);
-    updated.copies().forEach(copy -> forward(record, cluster.postKey(), copy));
+        pending.candidates().stream()
+            .reduce(first.asCandidate(), (a, b) -> Candidate.EARLIEST.compare(a, b) <= 0 ? a : b);
+    votes.put(record.key(), pending.decided(cluster.postKey()));
+    waiting.delete(record.key());
+    forward(record, cluster.postKey(), first);
+    posts.copies().forEach(copy -> forward(record, cluster.postKey(), copy));
   }
 
-  private void forward(Record<String, BandVote> record, String clusterId, ScoredPost post) {
+  private WaitingPosts waitingFor(String postKey) {
+    WaitingPosts posts = waiting.get(postKey);
+    return posts == null ? WaitingPosts.none() : posts;
+  }
+
+  private void forward(Record<String, BandVote> record, String clusterId, AlertingPost post) {
     // Re-key from post key to cluster id: every post of a cluster meets in one partition.
     context.forward(record.withKey(clusterId).withValue(post));
   }

@@ -4,20 +4,26 @@
  * <p>Only alerting posts are clustered. Each gets a {@link
  * org.crossingwatch.stream.cluster.Fingerprint} (normalised words without links, handles, hashtags,
  * numbers and emojis) and a {@link org.crossingwatch.stream.cluster.MinHash} signature of its word
- * and word-pair shingles. Four re-keys, each through a named repartition topic, make the lookup
- * work across instances:
+ * and word-pair shingles, computed once into an {@link
+ * org.crossingwatch.stream.cluster.AlertingPost} that carries the scored post as its JSON bytes.
+ * Four re-keys, each through a named repartition topic with the binary {@link
+ * org.crossingwatch.stream.cluster.ClusterSerdes}, make the lookup work across instances:
  *
  * <ol>
  *   <li>{@code repost-fingerprints}, keyed by exact fingerprint: {@link
  *       org.crossingwatch.stream.cluster.FingerprintLookup} lets the first post of a text on to the
- *       bands and sends every identical copy straight to the vote store, keyed by the first post,
- *       to join whatever cluster that post joins (store {@code repost-fingerprint-store});
- *   <li>{@code repost-bands}, keyed by LSH band: {@link
- *       org.crossingwatch.stream.cluster.BandLookup} answers with the first post seen in the band
- *       if its signature is similar enough (store {@code repost-band-store});
+ *       bands (and itself to the vote store) and sends every identical copy straight to the vote
+ *       store, keyed by the first post, to join whatever cluster that post joins (store {@code
+ *       repost-fingerprint-store});
+ *   <li>{@code repost-bands}, routed by LSH band ({@link
+ *       org.crossingwatch.stream.cluster.RepostProbes#partitioner()}), one record per partition
+ *       with all of a post's bands there: {@link org.crossingwatch.stream.cluster.BandLookup}
+ *       answers with the first post seen in each band if its signature is similar enough (store
+ *       {@code repost-band-store});
  *   <li>{@code repost-votes}, keyed by post: {@link org.crossingwatch.stream.cluster.VoteCollector}
- *       waits for all bands, picks the earliest candidate as the cluster id and keeps the decision
- *       for the copies (store {@code repost-vote-store});
+ *       waits for all band partitions and the post, picks the earliest candidate as the cluster id
+ *       and keeps the decision for the copies (stores {@code repost-vote-store}, small, rewritten
+ *       by each answer, and {@code repost-waiting-post-store}, the posts, written once each);
  *   <li>{@code repost-clusters}, keyed by cluster id: {@link
  *       org.crossingwatch.stream.cluster.ClusterUpdater} raises the alert or updates it (store
  *       {@code repost-cluster-store}).

@@ -19,21 +19,26 @@ import org.crossingwatch.stream.cluster.Expiry;
  * publishes it with the link summaries of the entities other alerts share ({@link Alert#links()},
  * ordered by entity key). Versions are the alert's {@code repostCount}; a version that completes
  * after a newer one was published is dropped, so {@code cw.alerts} never goes back to an older
- * state of an alert.
+ * state of an alert. Answers only rewrite the small {@link PendingLinks} of store {@value #STORE};
+ * an alert version that must wait is written once to store {@value #VERSION_STORE}.
  */
 public final class LinkCollector implements Processor<String, LinkAnswer, String, Alert> {
   /** The alert-link store's name. */
   public static final String STORE = "alert-link-store";
 
+  /** The alert-version store's name. */
+  public static final String VERSION_STORE = "alert-link-version-store";
+
   private final Duration retention;
   private ProcessorContext<String, Alert> context;
   private KeyValueStore<String, PendingLinks> pending;
+  private KeyValueStore<String, WaitingAlert> versions;
 
   private LinkCollector(Duration retention) {
     this.retention = retention;
   }
 
-  /** Collectors over the store {@value #STORE}. */
+  /** Collectors over the stores {@value #STORE} and {@value #VERSION_STORE}. */
   public static ProcessorSupplier<String, LinkAnswer, String, Alert> supplier(Duration retention) {
     return () -> new LinkCollector(retention);
   }
@@ -42,7 +47,9 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.pending = context.getStateStore(STORE);
+    this.versions = context.getStateStore(VERSION_STORE);
     Expiry.schedule(context, pending, retention, PendingLinks::touchedAt);
+    Expiry.schedule(context, versions, retention, WaitingAlert::touchedAt);
   }
 
   @Override
@@ -58,16 +65,55 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
       // Superseded: a newer version of the alert is out already.
     } else if (!version.complete()) {
       waiting.add(version);
+      answer
+          .alert()
+          .ifPresent(
+              alert ->
+                  versions.put(
+                      versionKey(record.key(), version.alertVersion()),
+                      new WaitingAlert(alert, record.timestamp())));
     } else {
-      published = version.alertVersion();
-      List<EntityLink> links = new ArrayList<>(version.links());
-      links.sort(Comparator.comparing(EntityLink::entity));
-      context.forward(record.withValue(version.alert().get().withLinks(links)));
-      int newest = published;
-      // Older versions still waiting can never be published now.
-      waiting.removeIf(older -> older.alertVersion() < newest);
+      Optional<Alert> alert = answer.alert().or(() -> takeWaiting(record.key(), version));
+      if (alert.isPresent()) {
+        published = version.alertVersion();
+        List<EntityLink> links = new ArrayList<>(version.links());
+        links.sort(Comparator.comparing(EntityLink::entity));
+        context.forward(record.withValue(alert.get().withLinks(links)));
+        int newest = published;
+        // Older versions still waiting can never be published now.
+        waiting.removeIf(
+            older -> {
+              if (older.alertVersion() >= newest) {
+                return false;
+              }
+              if (older.announced()) {
+                versions.delete(versionKey(record.key(), older.alertVersion()));
+              }
+              return true;
+            });
+      }
     }
     pending.put(record.key(), new PendingLinks(published, waiting, touched));
+  }
+
+  /**
+   * The key of one alert version in the alert-version store: the alert id, {@code @} and the
+   * version, for example {@code a-3f2a9c01@4}.
+   */
+  static String versionKey(String alertId, int alertVersion) {
+    return alertId + "@" + alertVersion;
+  }
+
+  /** The waiting alert of a version that just completed, taken out of the store. */
+  private Optional<Alert> takeWaiting(String alertId, PendingLinks.Version version) {
+    String key = versionKey(alertId, version.alertVersion());
+    WaitingAlert waiting = versions.get(key);
+    if (waiting == null) {
+      // Expired while waiting for its answers: nothing left to publish.
+      return Optional.empty();
+    }
+    versions.delete(key);
+    return Optional.of(waiting.alert());
   }
 
   private static PendingLinks.Version take(List<PendingLinks.Version> waiting, int alertVersion) {
@@ -76,14 +122,14 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
         return waiting.remove(i);
       }
     }
-    return new PendingLinks.Version(alertVersion, Optional.empty(), 0, 0, List.of());
+    return new PendingLinks.Version(alertVersion, false, 0, 0, List.of());
   }
 
   private static PendingLinks.Version with(PendingLinks.Version version, LinkAnswer answer) {
     if (answer.alert().isPresent()) {
       return new PendingLinks.Version(
           version.alertVersion(),
-          answer.alert(),
+          true,
           answer.expectedAnswers(),
           version.answers(),
           version.links());
@@ -92,7 +138,7 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
     answer.link().ifPresent(links::add);
     return new PendingLinks.Version(
         version.alertVersion(),
-        version.alert(),
+        version.announced(),
         version.expectedAnswers(),
         version.answers() + 1,
         links);

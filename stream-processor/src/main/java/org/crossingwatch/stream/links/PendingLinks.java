@@ -2,13 +2,12 @@ package org.crossingwatch.stream.links;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.EntityLink;
 
 /**
- * The value of the alert-link store: the alert versions waiting for their entity answers, and the
- * newest version published.
+ * The value of the alert-link store, kept small because every entity answer rewrites it: the alert
+ * versions waiting for their entity answers, and the newest version published. The waiting alerts
+ * themselves are in {@link WaitingAlert}s, written once each.
  *
  * @param published the {@code repostCount} of the newest version published; 0 before the first
  * @param waiting the versions still waiting
@@ -23,24 +22,23 @@ public record PendingLinks(int published, List<Version> waiting, long touchedAt)
    * One alert version and the answers it has so far.
    *
    * @param alertVersion its {@code repostCount}
-   * @param alert the version, once announced
+   * @param announced whether the version itself came (and waits in the alert-version store)
    * @param expectedAnswers how many answers it waits for, once announced
    * @param answers how many answers came
    * @param links the link summaries among them
    */
   public record Version(
       int alertVersion,
-      Optional<Alert> alert,
+      boolean announced,
       int expectedAnswers,
       int answers,
       List<EntityLink> links) {
     public Version {
-      alert = alert == null ? Optional.empty() : alert;
       links = List.copyOf(Objects.requireNonNull(links, "links must not be null"));
     }
 
     boolean complete() {
-      return alert.isPresent() && answers >= expectedAnswers;
+      return announced && answers >= expectedAnswers;
     }
   }
 }

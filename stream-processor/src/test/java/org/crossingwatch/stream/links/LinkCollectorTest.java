@@ -31,6 +31,7 @@ class LinkCollectorTest {
 
   private final MockProcessorContext<String, Alert> context = new MockProcessorContext<>();
   private Processor<String, LinkAnswer, String, Alert> collector;
+  private KeyValueStore<String, WaitingAlert> versions;
   private Alert first;
   private String alertId;
 
@@ -45,6 +46,15 @@ class LinkCollectorTest {
             .build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
+    versions =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
+                Serdes.String(),
+                JsonSerde.of(WaitingAlert.class))
+            .withLoggingDisabled()
+            .build();
+    versions.init(context.getStateStoreContext(), versions);
+    context.addStateStore(versions);
     collector = LinkCollector.supplier(Duration.ofDays(7)).get();
     collector.init(context);
     Post post =
@@ -92,6 +102,27 @@ class LinkCollectorTest {
     send(LinkAnswer.answer(1, Optional.of(PHONE)));
 
     assertThat(forwarded()).containsExactly(new KeyValue<>(alertId, second));
+  }
+
+  @Test
+  void waitingVersionIsStoredOnceAndRemovedWhenPublishedOrSuperseded() {
+    Alert second = repost(first);
+    send(LinkAnswer.announce(first, 1));
+    send(LinkAnswer.announce(second, 1));
+    assertThat(versionKeys()).containsExactly(alertId + "@1", alertId + "@2");
+
+    send(LinkAnswer.answer(2, Optional.empty()));
+
+    assertThat(forwarded()).containsExactly(new KeyValue<>(alertId, second.withLinks(List.of())));
+    assertThat(versionKeys()).isEmpty();
+  }
+
+  private List<String> versionKeys() {
+    List<String> keys = new java.util.ArrayList<>();
+    try (var all = versions.all()) {
+      all.forEachRemaining(entry -> keys.add(entry.key));
+    }
+    return keys;
   }
 
   private List<KeyValue<String, Alert>> forwarded() {
