@@ -18,7 +18,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
@@ -169,22 +168,20 @@ public final class CompiledRuleSet implements Closeable {
    * @return the matches, in rule order, and the rules that failed on this text
    */
   public Matches match(NormalizedText text, Collection<String> languages) {
-    MatchingQueries<HighlightsMatch> result;
+    MatchingQueries<SpansMatch> result;
     try {
-      result = monitor.match(document(text.text(), languages), HighlightsMatch.MATCHER);
+      result = monitor.match(document(text.text(), languages), SpansMatch.MATCHER);
     } catch (IOException e) {
       throw new UncheckedIOException("In-memory matching failed", e);
     }
     List<RuleMatch> matches = new ArrayList<>();
-    for (HighlightsMatch match : result.getMatches()) {
+    for (SpansMatch match : result.getMatches()) {
       Rule rule = rulesById.get(match.getQueryId());
       Set<Span> spans = new TreeSet<>();
-      for (String field : match.getFields()) {
-        for (HighlightsMatch.Hit hit : match.getHits(field)) {
-          if (hit.startOffset >= 0 && hit.endOffset >= hit.startOffset) {
-            int[] range = text.originalRange(hit.startOffset, hit.endOffset);
-            spans.add(new Span(range[0], range[1]));
-          }
+      for (SpansMatch.Hit hit : match.hits()) {
+        if (hit.startOffset() >= 0 && hit.endOffset() >= hit.startOffset()) {
+          int[] range = text.originalRange(hit.startOffset(), hit.endOffset());
+          spans.add(new Span(range[0], range[1]));
         }
       }
       matches.add(new RuleMatch(rule, List.copyOf(spans)));
