@@ -45,10 +45,15 @@ public final class CompiledRuleSet implements Closeable {
   private final Map<String, Rule> rulesById;
   private final Map<String, Integer> order;
   private final Map<String, String> skipped;
+  private final RoutedFields routedFields;
 
   private CompiledRuleSet(
-      Monitor monitor, Map<String, Rule> rulesById, Map<String, String> skipped) {
+      Monitor monitor,
+      Map<String, Rule> rulesById,
+      Map<String, String> skipped,
+      RoutedFields routedFields) {
     this.monitor = monitor;
+    this.routedFields = routedFields;
     this.rulesById = Collections.unmodifiableMap(rulesById);
     this.skipped = Collections.unmodifiableMap(skipped);
     Map<String, Integer> positions = new LinkedHashMap<>();
@@ -67,11 +72,14 @@ public final class CompiledRuleSet implements Closeable {
     Map<String, Rule> accepted = new LinkedHashMap<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     List<MonitorQuery> queries = new ArrayList<>();
+    RoutedFields routedFields = new RoutedFields(allFields());
     for (Rule rule : rules) {
       String problem = problem(rule, accepted);
       if (problem == null) {
         try {
-          queries.add(monitorQuery(rule, parser.parse(rule.query(), rule.language())));
+          Query query = parser.parse(rule.query(), rule.language());
+          queries.add(monitorQuery(rule, query));
+          routedFields.add(PostFields.routingValue(rule.language()), query);
           accepted.put(rule.id(), rule);
         } catch (QuerySyntaxException e) {
           problem =
@@ -98,7 +106,16 @@ public final class CompiledRuleSet implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
     }
-    return new CompiledRuleSet(monitor, accepted, skipped);
+    return new CompiledRuleSet(monitor, accepted, skipped, routedFields);
+  }
+
+  /** Every field a post can be indexed in. */
+  static Set<String> allFields() {
+    Set<String> fields = new TreeSet<>();
+    fields.add(PostFields.FALLBACK_FIELD);
+    fields.add(PostFields.NEUTRAL_FIELD);
+    PostFields.languages().forEach(language -> fields.add(PostFields.fieldOf(language)));
+    return fields;
   }
 
   private static String problem(Rule rule, Map<String, Rule> accepted) {
@@ -208,20 +225,29 @@ public final class CompiledRuleSet implements Closeable {
   }
 
   /**
-   * The post as Lucene sees it: the same normalised text in the fallback and neutral fields and in
-   * the field of each of its rule languages, and those languages in the routing field.
+   * The post as Lucene sees it: its rule languages and {@value PostFields#ANY} in the routing
+   * field, and the same normalised text in each field that the rules of those languages read
+   * ({@link RoutedFields}); the other fields cannot change what matches and are left out.
    */
-  static Document document(String normalized, Collection<String> languages) {
-    Document doc = new Document();
-    doc.add(new TextField(PostFields.FALLBACK_FIELD, normalized, Field.Store.NO));
-    doc.add(new TextField(PostFields.NEUTRAL_FIELD, normalized, Field.Store.NO));
-    doc.add(new StringField(PostFields.LANGUAGE_FIELD, PostFields.ANY, Field.Store.NO));
+  private Document document(String normalized, Collection<String> languages) {
     Set<String> routed = new TreeSet<>();
     for (String language : languages) {
       PostFields.ruleLanguageOf(language).ifPresent(routed::add);
     }
+    return document(normalized, routed, routedFields.readBy(routed));
+  }
+
+  /**
+   * The post in these text fields, with these rule languages and {@value PostFields#ANY} in the
+   * routing field.
+   */
+  static Document document(String normalized, Set<String> routed, Set<String> fields) {
+    Document doc = new Document();
+    for (String field : fields) {
+      doc.add(new TextField(field, normalized, Field.Store.NO));
+    }
+    doc.add(new StringField(PostFields.LANGUAGE_FIELD, PostFields.ANY, Field.Store.NO));
     for (String language : routed) {
-      doc.add(new TextField(PostFields.fieldOf(language), normalized, Field.Store.NO));
       doc.add(new StringField(PostFields.LANGUAGE_FIELD, language, Field.Store.NO));
     }
     return doc;

@@ -61,7 +61,9 @@ class LanguagePresearcherTest {
       theirs.register(queries);
       for (Set<String> routing : routings) {
         for (String post : POSTS) {
-          var doc = CompiledRuleSet.document(Normalizer.normalize(post).text(), routing);
+          var doc =
+              CompiledRuleSet.document(
+                  Normalizer.normalize(post).text(), routing, CompiledRuleSet.allFields());
           expected.add(routing + " " + post + " " + ids(theirs, doc));
           actual.add(routing + " " + post + " " + ids(ours, doc));
         }
