@@ -16,14 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.Query;
 import org.crossingwatch.classifier.analysis.PostFields;
 import org.crossingwatch.classifier.normalize.NormalizedText;
@@ -33,12 +30,14 @@ import org.crossingwatch.model.Rule;
 /**
  * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id =
  * rule id, metadata = category, language, weight) on the field of its language ({@link
- * PostFields}), behind a {@link TermFilteredPresearcher} that routes by language: {@value
- * PostFields#LANGUAGE_FIELD} is a filter field, so a post is only checked against the rules of the
- * languages it is written in and the rules of language {@value PostFields#ANY}. A rule that cannot
- * be used (unknown category, weight outside [-5, 5], a query that does not parse, an id seen
- * before) is left out and listed in {@link #skipped()}; the others still work. Matching is
- * thread-safe; errors of single rules at match time are returned, never thrown.
+ * PostFields}), found by Lucene Monitor's term-filtering presearcher ({@link TermSetPresearcher})
+ * and routed by language: a post is only checked against the rules of the languages it is written
+ * in and the rules of language {@value PostFields#ANY} (the {@value PostFields#LANGUAGE_FIELD}
+ * metadata of each candidate, see {@link SpansMatch#matcher}), and indexed only in the fields those
+ * rules read ({@link RoutedFields}). A rule that cannot be used (unknown category, weight outside
+ * [-5, 5], a query that does not parse, an id seen before) is left out and listed in {@link
+ * #skipped()}; the others still work. Matching is thread-safe; errors of single rules at match time
+ * are returned, never thrown.
  */
 public final class CompiledRuleSet implements Closeable {
   private final Monitor monitor;
@@ -101,7 +100,7 @@ public final class CompiledRuleSet implements Closeable {
       // post term once per segment, and the default batch of 5,000 rules made one per batch.
       MonitorConfiguration configuration =
           new MonitorConfiguration().setQueryUpdateBufferSize(Math.max(1, queries.size()));
-      monitor = new Monitor(PostFields.analyzer(), new LanguagePresearcher(), configuration);
+      monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(), configuration);
       register(monitor, queries, accepted, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
@@ -185,12 +184,7 @@ public final class CompiledRuleSet implements Closeable {
    * @return the matches, in rule order, and the rules that failed on this text
    */
   public Matches match(NormalizedText text, Collection<String> languages) {
-    MatchingQueries<SpansMatch> result;
-    try {
-      result = monitor.match(document(text.text(), languages), SpansMatch.MATCHER);
-    } catch (IOException e) {
-      throw new UncheckedIOException("In-memory matching failed", e);
-    }
+    MatchingQueries<SpansMatch> result = matchRouted(text, languages);
     List<RuleMatch> matches = new ArrayList<>();
     for (SpansMatch match : result.getMatches()) {
       Rule rule = rulesById.get(match.getQueryId());
@@ -213,42 +207,35 @@ public final class CompiledRuleSet implements Closeable {
    * @param languages as for {@link #match(NormalizedText, Collection)}
    */
   public Set<String> matchingIds(NormalizedText text, Collection<String> languages) {
+    Set<String> ids = new TreeSet<>();
+    matchRouted(text, languages).getMatches().forEach(match -> ids.add(match.getQueryId()));
+    return Collections.unmodifiableSet(ids);
+  }
+
+  private MatchingQueries<SpansMatch> matchRouted(
+      NormalizedText text, Collection<String> languages) {
+    Set<String> routed = new TreeSet<>();
+    routed.add(PostFields.ANY);
+    for (String language : languages) {
+      PostFields.ruleLanguageOf(language).ifPresent(routed::add);
+    }
     try {
-      MatchingQueries<QueryMatch> result =
-          monitor.match(document(text.text(), languages), QueryMatch.SIMPLE_MATCHER);
-      Set<String> ids = new TreeSet<>();
-      result.getMatches().forEach(match -> ids.add(match.getQueryId()));
-      return Collections.unmodifiableSet(ids);
+      return monitor.match(
+          document(text.text(), routedFields.readBy(routed)), SpansMatch.matcher(routed));
     } catch (IOException e) {
       throw new UncheckedIOException("In-memory matching failed", e);
     }
   }
 
   /**
-   * The post as Lucene sees it: its rule languages and {@value PostFields#ANY} in the routing
-   * field, and the same normalised text in each field that the rules of those languages read
-   * ({@link RoutedFields}); the other fields cannot change what matches and are left out.
+   * The post as Lucene sees it: the same normalised text in each of these fields. Only the fields
+   * that the rules of the post's languages read ({@link RoutedFields}) are needed; the others
+   * cannot change what matches.
    */
-  private Document document(String normalized, Collection<String> languages) {
-    Set<String> routed = new TreeSet<>();
-    for (String language : languages) {
-      PostFields.ruleLanguageOf(language).ifPresent(routed::add);
-    }
-    return document(normalized, routed, routedFields.readBy(routed));
-  }
-
-  /**
-   * The post in these text fields, with these rule languages and {@value PostFields#ANY} in the
-   * routing field.
-   */
-  static Document document(String normalized, Set<String> routed, Set<String> fields) {
+  static Document document(String normalized, Set<String> fields) {
     Document doc = new Document();
     for (String field : fields) {
       doc.add(new TextField(field, normalized, Field.Store.NO));
-    }
-    doc.add(new StringField(PostFields.LANGUAGE_FIELD, PostFields.ANY, Field.Store.NO));
-    for (String language : routed) {
-      doc.add(new StringField(PostFields.LANGUAGE_FIELD, language, Field.Store.NO));
     }
     return doc;
   }

@@ -50,7 +50,10 @@ final class RoutedFields {
         new QueryVisitor() {
           @Override
           public boolean acceptField(String field) {
-            fields.add(field);
+            // A field no post is indexed in matches nothing, as before.
+            if (allFields.contains(field)) {
+              fields.add(field);
+            }
             return true;
           }
 

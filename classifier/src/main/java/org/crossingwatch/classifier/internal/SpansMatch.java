@@ -1,11 +1,14 @@
 package org.crossingwatch.classifier.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -18,6 +21,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.crossingwatch.classifier.analysis.PostFields;
 
 /**
  * A rule's match in the one post of a match run, with the character offsets of its hits in the
@@ -31,43 +35,51 @@ import org.apache.lucene.search.Weight;
  */
 final class SpansMatch extends QueryMatch {
   /**
-   * Makes a matcher per match run. The post's searcher is made by Monitor per run; its query cache
-   * is turned off because a one-document index gains nothing from caching while the cache's
-   * bookkeeping (hashing each query to count its uses) costs on every candidate.
+   * A matcher for one match run over a post of these routing languages: a candidate whose {@value
+   * PostFields#LANGUAGE_FIELD} metadata is not one of them is skipped before it is matched. The
+   * post's searcher is made by Monitor per run; its query cache is turned off because a
+   * one-document index gains nothing from caching while the cache's bookkeeping (hashing each query
+   * to count its uses) costs on every candidate.
+   *
+   * @param routed the post's routing languages, {@link PostFields#ANY} included
    */
-  static final MatcherFactory<SpansMatch> MATCHER =
-      searcher -> {
-        searcher.setQueryCache(null);
-        return new CandidateMatcher<>(searcher) {
-          @Override
-          protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
-              throws IOException {
-            Weight weight =
-                searcher.createWeight(
-                    searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-              Scorer scorer = weight.scorer(leaf);
-              if (scorer == null) {
-                continue;
-              }
-              DocIdSetIterator docs = scorer.iterator();
-              for (int doc = docs.nextDoc();
-                  doc != DocIdSetIterator.NO_MORE_DOCS;
-                  doc = docs.nextDoc()) {
-                Matches matches = weight.matches(leaf, doc);
-                if (matches != null) {
-                  addMatch(of(queryId, matches), leaf.docBase + doc);
-                }
+  static MatcherFactory<SpansMatch> matcher(Set<String> routed) {
+    requireNonNull(routed, "routed");
+    return searcher -> {
+      searcher.setQueryCache(null);
+      return new CandidateMatcher<>(searcher) {
+        @Override
+        protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
+            throws IOException {
+          if (!routed.contains(metadata.get(PostFields.LANGUAGE_FIELD))) {
+            return;
+          }
+          Weight weight =
+              searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+              continue;
+            }
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docs.nextDoc()) {
+              Matches matches = weight.matches(leaf, doc);
+              if (matches != null) {
+                addMatch(of(queryId, matches), leaf.docBase + doc);
               }
             }
           }
+        }
 
-          @Override
-          public SpansMatch resolve(SpansMatch first, SpansMatch second) {
-            return first.mergedWith(second);
-          }
-        };
+        @Override
+        public SpansMatch resolve(SpansMatch first, SpansMatch second) {
+          return first.mergedWith(second);
+        }
       };
+    };
+  }
 
   /** Field and position range of a hit to its {@code [start, end)} offsets. */
   private final Map<HitKey, Hit> hits;
