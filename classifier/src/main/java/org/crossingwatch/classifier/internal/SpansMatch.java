@@ -28,10 +28,10 @@ import org.crossingwatch.classifier.analysis.PostFields;
  * normalised text: the hits {@link HighlightsMatch#MATCHER} reports, found in two phases. A
  * candidate is first matched like {@link QueryMatch#SIMPLE_MATCHER} does, by advancing the query's
  * scorer to the post; only the candidates that match are then asked for their {@link
- * Weight#matches} (positions and offsets), which costs much more. The result is the same as
- * Monitor's highlighter's: a query with matches also scores the document, and a query the scorer
- * matches but {@code matches} does not is not a match here either. Hits are kept per field and
- * position range, the first one seen winning, as in {@link HighlightsMatch}.
+ * Weight#matches} (positions and offsets), which costs more. The result is the same as Monitor's
+ * highlighter's: a query with matches also scores the document, and a query the scorer matches but
+ * {@code matches} does not is not a match here either. Hits are kept per field and position range,
+ * the first one seen winning, as in {@link HighlightsMatch}.
  */
 final class SpansMatch extends QueryMatch {
   /**
