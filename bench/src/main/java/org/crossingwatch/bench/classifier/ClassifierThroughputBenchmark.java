@@ -40,8 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code classify}: {@link Classifier#classify} with {@link
  *       LanguageRouting#DETECTED_LANGUAGES} (normalise, detect, analyse, match, entities, score);
- *   <li>{@code matchRouted}: rule matching alone in the classifier's rule set (per-language fields,
- *       language filter field), on posts normalised and routed beforehand;
+ *   <li>{@code matchRouted}: rule matching alone in the classifier's rule set (one field per
+ *       analysis chain, language routing, spans of the matched rules), on posts normalised and
+ *       routed beforehand;
  *   <li>{@code matchStockMonitor}: the baseline, a stock Lucene Monitor (default presearcher, one
  *       ICU-folded field, no routing) over the same rules and normalised posts.
  * </ul>

@@ -39,6 +39,11 @@ final class ChainAnalyzer extends Analyzer {
     return termChain.apply(in);
   }
 
+  /** The language or field this analyzer serves. */
+  String name() {
+    return name;
+  }
+
   @Override
   public String toString() {
     return "ChainAnalyzer[" + name + "]";

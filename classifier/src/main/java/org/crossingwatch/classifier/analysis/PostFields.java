@@ -19,11 +19,16 @@ import org.crossingwatch.classifier.language.DetectedLanguage;
  * The Lucene fields a post is indexed in and the analyzer of each. The front door of this package.
  *
  * <ul>
- *   <li>{@code text_<lang>} for each {@linkplain #languages() language with its own analysis}: a
- *       post is indexed in the fields of the languages detected in it, a rule of language {@code
- *       lang} queries {@code text_<lang>};
+ *   <li>{@code text_<chain>} for each distinct analysis chain of the {@linkplain #languages()
+ *       languages with their own analysis}: a rule of language {@code lang} queries the field of
+ *       its language's chain ({@link #fieldOf}). Languages that share a chain share a field, so a
+ *       post is analysed once per chain, not once per language: Persian, Pashto and Urdu share
+ *       {@code text_arabic}; the languages that are only folded (Ukrainian, Polish, Albanian,
+ *       Vietnamese, Kurmanji, Amharic, Tigrinya) share {@code text_folded}; the others have their
+ *       own ({@code text_en}, {@code text_ru}...);
  *   <li>{@value #FALLBACK_FIELD}: every post, folded for all scripts; rules of language {@value
- *       #ANY} (and of a language without its own field) query it;
+ *       #ANY}, of a language without its own analysis, and of Arabic and Maghrebi Arabic, whose
+ *       chain it is, query it;
  *   <li>{@value #NEUTRAL_FIELD}: every post's numbers and symbol tokens ({@code emoji_boat}, {@code
  *       flag_gr}, {@code currency_eur}), which a rule of any language finds here whatever the
  *       post's language analysis does to its words;
@@ -70,7 +75,10 @@ public final class PostFields {
           Set.of("el"),
           Set.of("bn"));
 
-  private static final Map<String, Analyzer> BY_LANGUAGE = byLanguage();
+  private static final ChainAnalyzer FALLBACK = LanguageChains.multiscript(ANY);
+
+  /** Each language's chain; languages with the same chain share one instance, hence one field. */
+  private static final Map<String, ChainAnalyzer> BY_LANGUAGE = byLanguage();
 
   private static final Analyzer ANALYZER = perField();
 
@@ -94,11 +102,18 @@ public final class PostFields {
    * The field a rule of this language queries.
    *
    * @param ruleLanguage an ISO 639 code or {@value #ANY}
-   * @return {@code text_<lang>}, or {@value #FALLBACK_FIELD} for {@value #ANY} and languages
-   *     without their own analysis
+   * @return the {@code text_<chain>} field of the language's analysis chain, or {@value
+   *     #FALLBACK_FIELD} for {@value #ANY}, languages without their own analysis and languages
+   *     analysed with the fallback's chain
    */
   public static String fieldOf(String ruleLanguage) {
-    return routedLanguage(ruleLanguage).map(lang -> LANGUAGE_PREFIX + lang).orElse(FALLBACK_FIELD);
+    return routedLanguage(ruleLanguage)
+        .map(lang -> field(BY_LANGUAGE.get(lang)))
+        .orElse(FALLBACK_FIELD);
+  }
+
+  private static String field(ChainAnalyzer chain) {
+    return chain == FALLBACK ? FALLBACK_FIELD : LANGUAGE_PREFIX + chain.name();
   }
 
   /**
@@ -170,13 +185,15 @@ public final class PostFields {
     return BY_LANGUAGE.containsKey(code) ? Optional.of(code) : Optional.empty();
   }
 
-  private static Map<String, Analyzer> byLanguage() {
-    Map<String, Analyzer> analyzers = new LinkedHashMap<>();
-    analyzers.put("ar", LanguageChains.multiscript("ar"));
-    analyzers.put("ary", LanguageChains.multiscript("ary"));
-    analyzers.put("fa", LanguageChains.arabicScriptFolding("fa"));
-    analyzers.put("ps", LanguageChains.arabicScriptFolding("ps"));
-    analyzers.put("ur", LanguageChains.arabicScriptFolding("ur"));
+  private static Map<String, ChainAnalyzer> byLanguage() {
+    Map<String, ChainAnalyzer> analyzers = new LinkedHashMap<>();
+    // Arabic and Maghrebi Arabic are analysed with the fallback's own chain, hence its field.
+    analyzers.put("ar", FALLBACK);
+    analyzers.put("ary", FALLBACK);
+    ChainAnalyzer arabicScript = LanguageChains.arabicScriptFolding("arabic");
+    for (String language : new String[] {"fa", "ps", "ur"}) {
+      analyzers.put(language, arabicScript);
+    }
     analyzers.put("ckb", LanguageChains.sorani());
     analyzers.put("tr", LanguageChains.turkish());
     analyzers.put("en", LanguageChains.english());
@@ -187,16 +204,17 @@ public final class PostFields {
     analyzers.put("ru", LanguageChains.russian());
     analyzers.put("el", LanguageChains.greek());
     analyzers.put("bn", LanguageChains.bengali());
-    for (String folded : new String[] {"uk", "pl", "sq", "vi", "kmr", "am", "ti"}) {
-      analyzers.put(folded, LanguageChains.folding(folded));
+    ChainAnalyzer folded = LanguageChains.folding("folded");
+    for (String language : new String[] {"uk", "pl", "sq", "vi", "kmr", "am", "ti"}) {
+      analyzers.put(language, folded);
     }
-    return java.util.Collections.unmodifiableMap(analyzers);
+    return Collections.unmodifiableMap(analyzers);
   }
 
   private static Analyzer perField() {
     Map<String, Analyzer> fields = new LinkedHashMap<>();
-    BY_LANGUAGE.forEach((language, analyzer) -> fields.put(LANGUAGE_PREFIX + language, analyzer));
+    BY_LANGUAGE.values().forEach(chain -> fields.put(field(chain), chain));
     fields.put(NEUTRAL_FIELD, LanguageChains.neutral());
-    return new PerFieldAnalyzerWrapper(LanguageChains.multiscript(ANY), fields);
+    return new PerFieldAnalyzerWrapper(FALLBACK, fields);
   }
 }

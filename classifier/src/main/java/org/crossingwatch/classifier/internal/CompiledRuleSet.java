@@ -16,15 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.Query;
 import org.crossingwatch.classifier.analysis.PostFields;
 import org.crossingwatch.classifier.normalize.NormalizedText;
@@ -34,22 +30,29 @@ import org.crossingwatch.model.Rule;
 /**
  * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id =
  * rule id, metadata = category, language, weight) on the field of its language ({@link
- * PostFields}), behind a {@link TermFilteredPresearcher} that routes by language: {@value
- * PostFields#LANGUAGE_FIELD} is a filter field, so a post is only checked against the rules of the
- * languages it is written in and the rules of language {@value PostFields#ANY}. A rule that cannot
- * be used (unknown category, weight outside [-5, 5], a query that does not parse, an id seen
- * before) is left out and listed in {@link #skipped()}; the others still work. Matching is
- * thread-safe; errors of single rules at match time are returned, never thrown.
+ * PostFields}), found by Lucene Monitor's term-filtering presearcher ({@link TermSetPresearcher})
+ * and routed by language: a post is only checked against the rules of the languages it is written
+ * in and the rules of language {@value PostFields#ANY} (the {@value PostFields#LANGUAGE_FIELD}
+ * metadata of each candidate, see {@link SpansMatch#matcher}), and indexed only in the fields those
+ * rules read ({@link RoutedFields}). A rule that cannot be used (unknown category, weight outside
+ * [-5, 5], a query that does not parse, an id seen before) is left out and listed in {@link
+ * #skipped()}; the others still work. Matching is thread-safe; errors of single rules at match time
+ * are returned, never thrown.
  */
 public final class CompiledRuleSet implements Closeable {
   private final Monitor monitor;
   private final Map<String, Rule> rulesById;
   private final Map<String, Integer> order;
   private final Map<String, String> skipped;
+  private final RoutedFields routedFields;
 
   private CompiledRuleSet(
-      Monitor monitor, Map<String, Rule> rulesById, Map<String, String> skipped) {
+      Monitor monitor,
+      Map<String, Rule> rulesById,
+      Map<String, String> skipped,
+      RoutedFields routedFields) {
     this.monitor = monitor;
+    this.routedFields = routedFields;
     this.rulesById = Collections.unmodifiableMap(rulesById);
     this.skipped = Collections.unmodifiableMap(skipped);
     Map<String, Integer> positions = new LinkedHashMap<>();
@@ -68,11 +71,14 @@ public final class CompiledRuleSet implements Closeable {
     Map<String, Rule> accepted = new LinkedHashMap<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     List<MonitorQuery> queries = new ArrayList<>();
+    RoutedFields routedFields = new RoutedFields(allFields());
     for (Rule rule : rules) {
       String problem = problem(rule, accepted);
       if (problem == null) {
         try {
-          queries.add(monitorQuery(rule, parser.parse(rule.query(), rule.language())));
+          Query query = parser.parse(rule.query(), rule.language());
+          queries.add(monitorQuery(rule, query));
+          routedFields.add(PostFields.routingValue(rule.language()), query);
           accepted.put(rule.id(), rule);
         } catch (QuerySyntaxException e) {
           problem =
@@ -94,12 +100,21 @@ public final class CompiledRuleSet implements Closeable {
       // post term once per segment, and the default batch of 5,000 rules made one per batch.
       MonitorConfiguration configuration =
           new MonitorConfiguration().setQueryUpdateBufferSize(Math.max(1, queries.size()));
-      monitor = new Monitor(PostFields.analyzer(), new LanguagePresearcher(), configuration);
+      monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(), configuration);
       register(monitor, queries, accepted, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
     }
-    return new CompiledRuleSet(monitor, accepted, skipped);
+    return new CompiledRuleSet(monitor, accepted, skipped, routedFields);
+  }
+
+  /** Every field a post can be indexed in. */
+  static Set<String> allFields() {
+    Set<String> fields = new TreeSet<>();
+    fields.add(PostFields.FALLBACK_FIELD);
+    fields.add(PostFields.NEUTRAL_FIELD);
+    PostFields.languages().forEach(language -> fields.add(PostFields.fieldOf(language)));
+    return fields;
   }
 
   private static String problem(Rule rule, Map<String, Rule> accepted) {
@@ -169,22 +184,15 @@ public final class CompiledRuleSet implements Closeable {
    * @return the matches, in rule order, and the rules that failed on this text
    */
   public Matches match(NormalizedText text, Collection<String> languages) {
-    MatchingQueries<HighlightsMatch> result;
-    try {
-      result = monitor.match(document(text.text(), languages), HighlightsMatch.MATCHER);
-    } catch (IOException e) {
-      throw new UncheckedIOException("In-memory matching failed", e);
-    }
+    MatchingQueries<SpansMatch> result = matchRouted(text, languages);
     List<RuleMatch> matches = new ArrayList<>();
-    for (HighlightsMatch match : result.getMatches()) {
+    for (SpansMatch match : result.getMatches()) {
       Rule rule = rulesById.get(match.getQueryId());
       Set<Span> spans = new TreeSet<>();
-      for (String field : match.getFields()) {
-        for (HighlightsMatch.Hit hit : match.getHits(field)) {
-          if (hit.startOffset >= 0 && hit.endOffset >= hit.startOffset) {
-            int[] range = text.originalRange(hit.startOffset, hit.endOffset);
-            spans.add(new Span(range[0], range[1]));
-          }
+      for (SpansMatch.Hit hit : match.hits()) {
+        if (hit.startOffset() >= 0 && hit.endOffset() >= hit.startOffset()) {
+          int[] range = text.originalRange(hit.startOffset(), hit.endOffset());
+          spans.add(new Span(range[0], range[1]));
         }
       }
       matches.add(new RuleMatch(rule, List.copyOf(spans)));
@@ -199,33 +207,35 @@ public final class CompiledRuleSet implements Closeable {
    * @param languages as for {@link #match(NormalizedText, Collection)}
    */
   public Set<String> matchingIds(NormalizedText text, Collection<String> languages) {
+    Set<String> ids = new TreeSet<>();
+    matchRouted(text, languages).getMatches().forEach(match -> ids.add(match.getQueryId()));
+    return Collections.unmodifiableSet(ids);
+  }
+
+  private MatchingQueries<SpansMatch> matchRouted(
+      NormalizedText text, Collection<String> languages) {
+    Set<String> routed = new TreeSet<>();
+    routed.add(PostFields.ANY);
+    for (String language : languages) {
+      PostFields.ruleLanguageOf(language).ifPresent(routed::add);
+    }
     try {
-      MatchingQueries<QueryMatch> result =
-          monitor.match(document(text.text(), languages), QueryMatch.SIMPLE_MATCHER);
-      Set<String> ids = new TreeSet<>();
-      result.getMatches().forEach(match -> ids.add(match.getQueryId()));
-      return Collections.unmodifiableSet(ids);
+      return monitor.match(
+          document(text.text(), routedFields.readBy(routed)), SpansMatch.matcher(routed));
     } catch (IOException e) {
       throw new UncheckedIOException("In-memory matching failed", e);
     }
   }
 
   /**
-   * The post as Lucene sees it: the same normalised text in the fallback and neutral fields and in
-   * the field of each of its rule languages, and those languages in the routing field.
+   * The post as Lucene sees it: the same normalised text in each of these fields. Only the fields
+   * that the rules of the post's languages read ({@link RoutedFields}) are needed; the others
+   * cannot change what matches.
    */
-  static Document document(String normalized, Collection<String> languages) {
+  static Document document(String normalized, Set<String> fields) {
     Document doc = new Document();
-    doc.add(new TextField(PostFields.FALLBACK_FIELD, normalized, Field.Store.NO));
-    doc.add(new TextField(PostFields.NEUTRAL_FIELD, normalized, Field.Store.NO));
-    doc.add(new StringField(PostFields.LANGUAGE_FIELD, PostFields.ANY, Field.Store.NO));
-    Set<String> routed = new TreeSet<>();
-    for (String language : languages) {
-      PostFields.ruleLanguageOf(language).ifPresent(routed::add);
-    }
-    for (String language : routed) {
-      doc.add(new TextField(PostFields.fieldOf(language), normalized, Field.Store.NO));
-      doc.add(new StringField(PostFields.LANGUAGE_FIELD, language, Field.Store.NO));
+    for (String field : fields) {
+      doc.add(new TextField(field, normalized, Field.Store.NO));
     }
     return doc;
   }

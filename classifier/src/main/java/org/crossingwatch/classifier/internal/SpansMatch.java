@@ -1,0 +1,138 @@
+package org.crossingwatch.classifier.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.monitor.CandidateMatcher;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatcherFactory;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.crossingwatch.classifier.analysis.PostFields;
+
+/**
+ * A rule's match in the one post of a match run, with the character offsets of its hits in the
+ * normalised text: the hits {@link HighlightsMatch#MATCHER} reports, found in two phases. A
+ * candidate is first matched like {@link QueryMatch#SIMPLE_MATCHER} does, by advancing the query's
+ * scorer to the post; only the candidates that match are then asked for their {@link
+ * Weight#matches} (positions and offsets), which costs more. The result is the same as Monitor's
+ * highlighter's: a query with matches also scores the document, and a query the scorer matches but
+ * {@code matches} does not is not a match here either. Hits are kept per field and position range,
+ * the first one seen winning, as in {@link HighlightsMatch}.
+ */
+final class SpansMatch extends QueryMatch {
+  /**
+   * A matcher for one match run over a post of these routing languages: a candidate whose {@value
+   * PostFields#LANGUAGE_FIELD} metadata is not one of them is skipped before it is matched. The
+   * post's searcher is made by Monitor per run; its query cache is turned off because a
+   * one-document index gains nothing from caching while the cache's bookkeeping (hashing each query
+   * to count its uses) costs on every candidate.
+   *
+   * @param routed the post's routing languages, {@link PostFields#ANY} included
+   */
+  static MatcherFactory<SpansMatch> matcher(Set<String> routed) {
+    requireNonNull(routed, "routed");
+    return searcher -> {
+      searcher.setQueryCache(null);
+      return new CandidateMatcher<>(searcher) {
+        @Override
+        protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
+            throws IOException {
+          if (!routed.contains(metadata.get(PostFields.LANGUAGE_FIELD))) {
+            return;
+          }
+          Weight weight =
+              searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+              continue;
+            }
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docs.nextDoc()) {
+              Matches matches = weight.matches(leaf, doc);
+              if (matches != null) {
+                addMatch(of(queryId, matches), leaf.docBase + doc);
+              }
+            }
+          }
+        }
+
+        @Override
+        public SpansMatch resolve(SpansMatch first, SpansMatch second) {
+          return first.mergedWith(second);
+        }
+      };
+    };
+  }
+
+  /** Field and position range of a hit to its {@code [start, end)} offsets. */
+  private final Map<HitKey, Hit> hits;
+
+  private SpansMatch(String queryId, Map<HitKey, Hit> hits) {
+    super(queryId);
+    this.hits = hits;
+  }
+
+  private static SpansMatch of(String queryId, Matches matches) throws IOException {
+    Map<HitKey, Hit> hits = new LinkedHashMap<>();
+    for (String field : matches) {
+      MatchesIterator iterator = matches.getMatches(field);
+      while (iterator.next()) {
+        MatchesIterator sub = iterator.getSubMatches();
+        MatchesIterator source = sub == null ? iterator : sub;
+        boolean more = sub == null || sub.next();
+        while (more) {
+          hits.putIfAbsent(
+              new HitKey(field, source.startPosition(), source.endPosition()),
+              new Hit(source.startOffset(), source.endOffset()));
+          more = sub != null && sub.next();
+        }
+      }
+    }
+    return new SpansMatch(queryId, hits);
+  }
+
+  private SpansMatch mergedWith(SpansMatch other) {
+    Map<HitKey, Hit> merged = new LinkedHashMap<>(hits);
+    other.hits.forEach(merged::putIfAbsent);
+    return new SpansMatch(getQueryId(), merged);
+  }
+
+  /** The hits' offsets in the normalised text, one per field and position range; may be empty. */
+  List<Hit> hits() {
+    return Collections.unmodifiableList(new ArrayList<>(hits.values()));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SpansMatch other
+        && getQueryId().equals(other.getQueryId())
+        && hits.equals(other.hits);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * getQueryId().hashCode() + hits.hashCode();
+  }
+
+  /** Offsets of one hit in the normalised text, as the analyzer reported them (may be -1). */
+  record Hit(int startOffset, int endOffset) {}
+
+  private record HitKey(String field, int startPosition, int endPosition) {}
+}

@@ -1,0 +1,123 @@
+package org.crossingwatch.classifier.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.CandidateMatcher;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.Query;
+import org.crossingwatch.classifier.analysis.PostFields;
+import org.crossingwatch.classifier.normalize.Normalizer;
+import org.crossingwatch.model.Rule;
+import org.junit.jupiter.api.Test;
+
+class TermSetPresearcherTest {
+  private static final List<Rule> RULES =
+      List.of(
+          rule("en.boat", "en", "boat AND (italy OR greece)"),
+          rule("en.pay", "en", "\"pay on arrival\""),
+          rule("fr.passage", "fr", "passage AND (lampedusa OR italie)"),
+          rule("ar.trip", "ar", "رحلة AND (زوارة OR لامبيدوزا)"),
+          rule("any.boat", "any", "emoji_boat"),
+          rule("ru.wild", "ru", "переправ*"),
+          rule("en.not", "en", "boat -news"));
+
+  private static final List<String> POSTS =
+      List.of(
+          "Boat to Italy, pay on arrival 🚤",
+          "Passage pour Lampedusa depuis Sfax, boat rapide",
+          "رحلة من زوارة إلى لامبيدوزا 🚤",
+          "Переправа в Грецию, boat Greece",
+          "Ferry timetable Piraeus to Chios");
+
+  @Test
+  void selectsTheCandidatesTheStockPresearcherSelects() throws IOException, QuerySyntaxException {
+    List<MonitorQuery> queries = new ArrayList<>();
+    RuleQueryParser parser = new RuleQueryParser();
+    for (Rule rule : RULES) {
+      queries.add(
+          new MonitorQuery(
+              rule.id(),
+              parser.parse(rule.query(), rule.language()),
+              rule.query(),
+              Map.of(PostFields.LANGUAGE_FIELD, PostFields.routingValue(rule.language()))));
+    }
+    List<String> expected = new ArrayList<>();
+    List<String> actual = new ArrayList<>();
+    try (Monitor ours = new Monitor(PostFields.analyzer(), new TermSetPresearcher());
+        Monitor theirs = new Monitor(PostFields.analyzer())) {
+      ours.register(queries);
+      theirs.register(queries);
+      for (String post : POSTS) {
+        var doc =
+            CompiledRuleSet.document(
+                Normalizer.normalize(post).text(), CompiledRuleSet.allFields());
+        expected.add(post + " " + candidates(theirs, doc));
+        actual.add(post + " " + candidates(ours, doc));
+      }
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(expected)
+        .contains(
+            "Boat to Italy, pay on arrival 🚤 [any.boat, en.boat, en.not, en.pay, ru.wild]",
+            "Ferry timetable Piraeus to Chios [ru.wild]");
+  }
+
+  @Test
+  void leavesTheAnyTokenClauseOutWhenNoRuleIsIndexedAsAnyToken() throws IOException {
+    Query query =
+        new TermSetPresearcher()
+            .buildQuery(
+                memoryIndexReader("boat italy"),
+                (field, term) -> !field.equals(TermFilteredPresearcher.ANYTOKEN_FIELD));
+    assertThat(query.toString()).isEqualTo("ConstantScore(text:(boat italy))");
+  }
+
+  /** The rules the presearcher selects, matched or not. */
+  private static Set<String> candidates(Monitor monitor, org.apache.lucene.document.Document doc)
+      throws IOException {
+    Set<String> ids = new TreeSet<>();
+    monitor
+        .match(
+            doc,
+            searcher ->
+                new CandidateMatcher<QueryMatch>(searcher) {
+                  @Override
+                  protected void matchQuery(
+                      String queryId, Query matchQuery, Map<String, String> metadata) {
+                    addMatch(new QueryMatch(queryId), 0);
+                  }
+
+                  @Override
+                  public QueryMatch resolve(QueryMatch first, QueryMatch second) {
+                    return first;
+                  }
+                })
+        .getMatches()
+        .forEach(m -> ids.add(m.getQueryId()));
+    return ids;
+  }
+
+  private static LeafReader memoryIndexReader(String text) {
+    MemoryIndex index = new MemoryIndex();
+    index.addField(PostFields.FALLBACK_FIELD, text, new WhitespaceAnalyzer());
+    return (LeafReader) index.createSearcher().getIndexReader();
+  }
+
+  private static Rule rule(String id, String language, String query) {
+    return new Rule(
+        0, id, language, "crossing_offer", query, 1.0, Optional.empty(), List.of(), List.of());
+  }
+}
