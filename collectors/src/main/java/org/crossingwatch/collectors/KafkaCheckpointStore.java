@@ -11,13 +11,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.crossingwatch.collectors.internal.HangingTransactions;
 import org.crossingwatch.collectors.internal.KafkaClientConfigs;
 import org.crossingwatch.model.InvalidJsonException;
 import org.crossingwatch.model.Json;
@@ -44,6 +48,7 @@ public final class KafkaCheckpointStore implements CheckpointStore {
 
   private final Function<IsolationLevel, ? extends Consumer<String, byte[]>> consumers;
   private final Duration timeout;
+  private final Optional<Supplier<Admin>> admins;
 
   /**
    * A store over the consumers {@code consumers} makes: group-less, {@code String} keys, {@code
@@ -54,8 +59,16 @@ public final class KafkaCheckpointStore implements CheckpointStore {
    */
   public KafkaCheckpointStore(
       Function<IsolationLevel, ? extends Consumer<String, byte[]>> consumers, Duration timeout) {
+    this(consumers, timeout, Optional.empty());
+  }
+
+  private KafkaCheckpointStore(
+      Function<IsolationLevel, ? extends Consumer<String, byte[]>> consumers,
+      Duration timeout,
+      Optional<Supplier<Admin>> admins) {
     this.consumers = Objects.requireNonNull(consumers, "consumers");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.admins = admins;
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
@@ -63,10 +76,7 @@ public final class KafkaCheckpointStore implements CheckpointStore {
 
   /** A store reading from the cluster at {@code bootstrapServers}, 60 seconds per load. */
   public static KafkaCheckpointStore forBootstrapServers(String bootstrapServers) {
-    return new KafkaCheckpointStore(
-        level ->
-            new KafkaConsumer<>(KafkaClientConfigs.checkpointConsumer(bootstrapServers, level)),
-        Duration.ofSeconds(60));
+    return forBootstrapServers(() -> bootstrapServers, Duration.ofSeconds(60));
   }
 
   /**
@@ -85,7 +95,17 @@ public final class KafkaCheckpointStore implements CheckpointStore {
           config.putAll(timeouts);
           return new KafkaConsumer<String, byte[]>(config);
         },
-        timeout);
+        timeout,
+        Optional.of(
+            () ->
+                Admin.create(
+                    Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        KafkaClientConfigs.bootstrapServers(bootstrapServers.get()),
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        (int) timeout.toMillis(),
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        (int) timeout.toMillis()))));
   }
 
   /**
@@ -118,7 +138,8 @@ public final class KafkaCheckpointStore implements CheckpointStore {
                   + " to its high watermarks "
                   + ends
                   + " within "
-                  + timeout);
+                  + timeout
+                  + abortHangingTransactions(sourceId));
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
           if (sourceId.equals(record.key())) {
@@ -133,6 +154,32 @@ public final class KafkaCheckpointStore implements CheckpointStore {
           .map(KafkaCheckpointStore::parse)
           .flatMap(Optional::stream)
           .max(Comparator.comparing(Checkpoint::updatedAt));
+    }
+  }
+
+  /**
+   * When the read stalled, aborts the transactions this source's producer left hanging on its
+   * checkpoint and post partitions (the runner has registered a fresh producer and begun nothing
+   * when it loads), so that the next load gets past them; says what it did for the error message.
+   */
+  private String abortHangingTransactions(String sourceId) {
+    if (admins.isEmpty()) {
+      return "";
+    }
+    try (Admin admin = admins.get().get()) {
+      List<String> aborted =
+          HangingTransactions.abortOwn(
+              admin,
+              KafkaClientConfigs.transactionalId(sourceId),
+              List.of(Topics.COLLECTOR_STATE, Topics.POSTS_RAW),
+              timeout);
+      return aborted.isEmpty()
+          ? ""
+          : "; aborted the hanging transactions of its producer on " + aborted;
+    } catch (KafkaException e) {
+      return "; could not look for hanging transactions: "
+          + e.getMessage()
+          + (e.getCause() == null ? "" : ": " + e.getCause().getMessage());
     }
   }
 

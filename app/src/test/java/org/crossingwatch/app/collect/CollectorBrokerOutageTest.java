@@ -16,10 +16,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
 import org.crossingwatch.app.topics.TopicPlan;
 import org.crossingwatch.collectors.CollectorRunner;
 import org.crossingwatch.collectors.jsonl.JsonlSource;
+import org.crossingwatch.model.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +68,11 @@ class CollectorBrokerOutageTest {
 
       try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(kafkaDir)) {
         address.set(second.bootstrapServers());
-        await().atMost(Duration.ofSeconds(180)).until(() -> runner.postsPublished() == 200);
+        try {
+          await().atMost(Duration.ofSeconds(180)).until(() -> runner.postsPublished() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError(openTransactions(second.bootstrapServers()), e);
+        }
         runner.close();
         assertThat(runner.failure()).isEmpty();
 
@@ -75,6 +81,22 @@ class CollectorBrokerOutageTest {
         assertThat(CommittedPosts.keyCounts(second.bootstrapServers(), post -> true))
             .isEqualTo(expected);
       }
+    }
+  }
+
+  /** The producers with an open transaction on the collector's partitions, for a failure. */
+  private static String openTransactions(String servers) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+      List<TopicPartition> partitions =
+          List.of(
+              new TopicPartition(Topics.COLLECTOR_STATE, 0),
+              new TopicPartition(Topics.POSTS_RAW, 0));
+      return "producers: "
+          + admin.describeProducers(partitions).all().get()
+          + "\ntransactions: "
+          + admin.listTransactions().all().get();
+    } catch (Exception e) {
+      return "could not describe transactions: " + e;
     }
   }
 

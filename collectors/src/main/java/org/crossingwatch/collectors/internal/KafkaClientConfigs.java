@@ -109,7 +109,12 @@ public final class KafkaClientConfigs {
     return timeout.toMillis();
   }
 
-  private static String bootstrapServers(String value) {
+  /**
+   * {@code value} as a {@code bootstrap.servers} setting.
+   *
+   * @throws IllegalArgumentException when it is blank
+   */
+  public static String bootstrapServers(String value) {
     Objects.requireNonNull(value, "bootstrapServers");
     if (value.isBlank()) {
       throw new IllegalArgumentException("bootstrapServers must not be blank: '" + value + "'");
