@@ -38,7 +38,10 @@ import org.crossingwatch.model.Topics;
  * another source's; a checkpoint this source committed after that point would be missed and its
  * posts published twice. Reading to the high watermark waits for the transactions open at load time
  * to finish instead (the runner registers its own producer first, which aborts a transaction its
- * predecessor left open). Records of aborted transactions are never returned.
+ * predecessor left open). Records of aborted transactions are never returned. When a load made by
+ * {@link #forBootstrapServers} stalls anyway, the transactions the source's own producer left
+ * hanging on {@code cw.collector.state} and {@code cw.posts.raw} are aborted ({@link
+ * HangingTransactions}) so that the next load gets past them.
  *
  * <p>Each {@link #load} opens and closes its own consumers, so the store is thread-safe and holds
  * no connection between loads.

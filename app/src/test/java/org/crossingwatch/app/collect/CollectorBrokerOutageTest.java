@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
 import org.crossingwatch.app.topics.TopicPlan;
 import org.crossingwatch.collectors.CollectorRunner;
@@ -70,7 +71,7 @@ class CollectorBrokerOutageTest {
         address.set(second.bootstrapServers());
         try {
           await().atMost(Duration.ofSeconds(180)).until(() -> runner.postsPublished() == 200);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
           throw new AssertionError(openTransactions(second.bootstrapServers()), e);
         }
         runner.close();

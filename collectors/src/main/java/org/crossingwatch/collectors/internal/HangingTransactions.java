@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -92,14 +94,14 @@ public final class HangingTransactions {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("Interrupted while looking for hanging transactions", e);
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       throw new KafkaException(
           "Could not look for hanging transactions of " + transactionalId + ": " + e, e);
     }
   }
 
-  private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future, Duration timeout)
-      throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+  private static <T> T get(KafkaFuture<T> future, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
     return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }
