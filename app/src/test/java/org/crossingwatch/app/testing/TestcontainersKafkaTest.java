@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The Testcontainers side of {@link KafkaBrokerExtension}. Skipped where no Docker engine answers;
- * run the whole suite on it with {@code -Dcrossingwatch.test.kafka=testcontainers}.
+ * The Testcontainers side of {@link KafkaBrokerExtension}. It needs a Docker engine, so the build
+ * runs it only in the {@code docker} profile (on by itself where {@code /var/run/docker.sock}
+ * exists, or {@code -Pdocker}); run the whole suite on it with {@code
+ * -Dcrossingwatch.test.kafka=testcontainers}.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@Testcontainers
 class TestcontainersKafkaTest {
   private static TestcontainersKafkaCluster cluster;
 
