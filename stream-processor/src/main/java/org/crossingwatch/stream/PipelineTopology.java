@@ -37,7 +37,6 @@ import org.crossingwatch.stream.cluster.ClusterSerdes;
 import org.crossingwatch.stream.cluster.ClusterUpdater;
 import org.crossingwatch.stream.cluster.FingerprintLookup;
 import org.crossingwatch.stream.cluster.FingerprintMatch;
-import org.crossingwatch.stream.cluster.RepostCluster;
 import org.crossingwatch.stream.cluster.RepostProbes;
 import org.crossingwatch.stream.cluster.VoteCollector;
 import org.crossingwatch.stream.deadletter.DeadLetterWriter;
@@ -318,6 +317,12 @@ public final class PipelineTopology {
     return builder.build();
   }
 
+  /**
+   * Every store is changelogged, so each survives a crash. The two stores whose entries only wait
+   * for a decision and are deleted at it (posts waiting for their band votes, alert versions
+   * waiting for their entity links) stay small and live in memory: no RocksDB write and tombstone
+   * per post, and a restore reads only what still waits. The rest keep a week of state on disk.
+   */
   private static void addStores(StreamsBuilder builder) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -334,14 +339,14 @@ public final class PipelineTopology {
             ClusterSerdes.pendingVotes()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(VoteCollector.WAITING_STORE),
+            Stores.inMemoryKeyValueStore(VoteCollector.WAITING_STORE),
             KEYS,
             ClusterSerdes.waitingPosts()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ClusterUpdater.STORE),
             KEYS,
-            JsonSerde.of(RepostCluster.class)));
+            ClusterSerdes.repostClusters()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(EntityLinker.STORE),
@@ -354,7 +359,7 @@ public final class PipelineTopology {
             JsonSerde.of(PendingLinks.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LinkCollector.VERSION_STORE),
+            Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
             KEYS,
             JsonSerde.of(WaitingAlert.class)));
   }

@@ -1,10 +1,5 @@
 package org.crossingwatch.stream.cluster;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,117 +12,125 @@ import org.apache.kafka.common.serialization.Serdes;
  * Compact binary serdes for the clustering steps' repartition records and store values. These never
  * leave the application (public topics stay JSON), so they trade readability for size and speed:
  * the records are small (keys, times, a signature) and the one large field, a scored post, travels
- * as the JSON bytes it already has. Every value starts with a format byte ({@value #FORMAT}); a
- * value in another format (state or records written by an older version) fails with a {@link
- * SerializationException} naming the type, which sends a repartition record to the dead-letter
- * topic. Thread-safe.
+ * as the JSON bytes it already has. Values are read and written straight from and to byte arrays
+ * through {@link java.nio.ByteBuffer} (numbers big-endian, strings as an int length and UTF-8, int
+ * arrays in one bulk copy), never through a per-byte stream. Every value starts with a format byte
+ * ({@value #FORMAT}; format 1 wrote strings as Java's modified UTF-8); a value in another format
+ * (state or records written by an older version) fails with a {@link SerializationException} naming
+ * the type, which sends a repartition record to the dead-letter topic. Thread-safe.
  */
 public final class ClusterSerdes {
   /** The format byte every value starts with. */
-  static final byte FORMAT = 1;
+  static final byte FORMAT = 2;
 
   private static final Serde<AlertingPost> ALERTING_POSTS =
       serde("AlertingPost", ClusterSerdes::writeAlertingPost, ClusterSerdes::readAlertingPost);
   private static final Serde<BandProbes> BAND_PROBES =
       serde(
           "BandProbes",
-          (probes, out) -> {
-            out.writeUTF(probes.postKey());
-            writeInstant(out, probes.collectedAt());
-            writeInts(out, probes.signature());
-            writeInts(out, probes.bands());
-            out.writeInt(probes.group());
-            out.writeInt(probes.groupCount());
-          },
+          (probes, out) ->
+              writeInstant(out.putString(probes.postKey()), probes.collectedAt())
+                  .putInts(probes.signature())
+                  .putInts(probes.bands())
+                  .putInt(probes.group())
+                  .putInt(probes.groupCount()),
           in ->
               new BandProbes(
-                  in.readUTF(),
+                  in.getString(),
                   readInstant(in),
-                  readInts(in),
-                  readInts(in),
-                  in.readInt(),
-                  in.readInt()));
+                  in.getInts(),
+                  in.getInts(),
+                  in.getInt(),
+                  in.getInt()));
   private static final Serde<BandVote> BAND_VOTES =
       serde(
           "BandVote",
           (vote, out) -> {
-            out.writeByte(vote.kind().ordinal());
-            out.writeUTF(vote.postKey());
-            out.writeInt(vote.expectedAnswers());
+            out.putByte(vote.kind().ordinal())
+                .putString(vote.postKey())
+                .putInt(vote.expectedAnswers());
             writeCandidates(out, vote.candidates());
-            out.writeBoolean(vote.post().isPresent());
-            if (vote.post().isPresent()) {
-              writeAlertingPost(vote.post().get(), out);
-            }
+            out.putBoolean(vote.post().isPresent());
+            vote.post().ifPresent(post -> writeAlertingPost(post, out));
           },
           in ->
               new BandVote(
-                  BandVote.Kind.values()[in.readByte()],
-                  in.readUTF(),
-                  in.readInt(),
+                  BandVote.Kind.values()[in.getByte()],
+                  in.getString(),
+                  in.getInt(),
                   readCandidates(in),
-                  in.readBoolean() ? Optional.of(readAlertingPost(in)) : Optional.empty()));
+                  in.getBoolean() ? Optional.of(readAlertingPost(in)) : Optional.empty()));
   private static final Serde<PendingVotes> PENDING_VOTES =
       serde(
           "PendingVotes",
           (votes, out) -> {
-            out.writeInt(votes.received());
-            out.writeInt(votes.expected());
+            out.putInt(votes.received()).putInt(votes.expected());
             writeCandidates(out, votes.candidates());
-            out.writeBoolean(votes.postArrived());
-            out.writeUTF(votes.clusterId().orElse(""));
-            out.writeLong(votes.touchedAt());
+            out.putBoolean(votes.postArrived())
+                .putString(votes.clusterId().orElse(""))
+                .putLong(votes.touchedAt());
           },
           in ->
               new PendingVotes(
-                  in.readInt(),
-                  in.readInt(),
+                  in.getInt(),
+                  in.getInt(),
                   readCandidates(in),
-                  in.readBoolean(),
-                  Optional.of(in.readUTF()).filter(id -> !id.isEmpty()),
-                  in.readLong()));
+                  in.getBoolean(),
+                  Optional.of(in.getString()).filter(id -> !id.isEmpty()),
+                  in.getLong()));
   private static final Serde<WaitingPosts> WAITING_POSTS =
       serde(
           "WaitingPosts",
           (waiting, out) -> {
-            out.writeBoolean(waiting.first().isPresent());
-            if (waiting.first().isPresent()) {
-              writeAlertingPost(waiting.first().get(), out);
-            }
-            out.writeInt(waiting.copies().size());
-            for (AlertingPost copy : waiting.copies()) {
-              writeAlertingPost(copy, out);
-            }
-            out.writeLong(waiting.touchedAt());
+            out.putBoolean(waiting.first().isPresent());
+            waiting.first().ifPresent(first -> writeAlertingPost(first, out));
+            out.putInt(waiting.copies().size());
+            waiting.copies().forEach(copy -> writeAlertingPost(copy, out));
+            out.putLong(waiting.touchedAt());
           },
           in -> {
             Optional<AlertingPost> first =
-                in.readBoolean() ? Optional.of(readAlertingPost(in)) : Optional.empty();
-            int count = in.readInt();
-            List<AlertingPost> copies = new ArrayList<>(count);
+                in.getBoolean() ? Optional.of(readAlertingPost(in)) : Optional.empty();
+            int count = in.getInt();
+            List<AlertingPost> copies = new ArrayList<>();
             for (int i = 0; i < count; i++) {
               copies.add(readAlertingPost(in));
             }
-            return new WaitingPosts(first, copies, in.readLong());
+            return new WaitingPosts(first, copies, in.getLong());
           });
   private static final Serde<BandEntry> BAND_ENTRIES =
       serde(
           "BandEntry",
-          (entry, out) -> {
-            out.writeUTF(entry.postKey());
-            writeInstant(out, entry.collectedAt());
-            writeInts(out, entry.signature());
-            out.writeLong(entry.touchedAt());
-          },
-          in -> new BandEntry(in.readUTF(), readInstant(in), readInts(in), in.readLong()));
+          (entry, out) ->
+              writeInstant(out.putString(entry.postKey()), entry.collectedAt())
+                  .putInts(entry.signature())
+                  .putLong(entry.touchedAt()),
+          in -> new BandEntry(in.getString(), readInstant(in), in.getInts(), in.getLong()));
   private static final Serde<FirstCopy> FIRST_COPIES =
       serde(
           "FirstCopy",
-          (first, out) -> {
-            out.writeUTF(first.postKey());
-            out.writeLong(first.touchedAt());
-          },
-          in -> new FirstCopy(in.readUTF(), in.readLong()));
+          (first, out) -> out.putString(first.postKey()).putLong(first.touchedAt()),
+          in -> new FirstCopy(in.getString(), in.getLong()));
+  private static final Serde<RepostCluster> REPOST_CLUSTERS =
+      serde(
+          "RepostCluster",
+          (cluster, out) ->
+              writeInstant(
+                      writeInstant(out.putBytes(cluster.firstPostJson()), cluster.firstSeen()),
+                      cluster.lastSeen())
+                  .putInt(cluster.repostCount())
+                  .putStrings(cluster.channels())
+                  .putStrings(cluster.memberKeys())
+                  .putLong(cluster.touchedAt()),
+          in ->
+              new RepostCluster(
+                  in.getBytes(),
+                  readInstant(in),
+                  readInstant(in),
+                  in.getInt(),
+                  in.getStrings(),
+                  in.getStrings(),
+                  in.getLong()));
 
   private ClusterSerdes() {}
 
@@ -166,14 +169,19 @@ public final class ClusterSerdes {
     return FIRST_COPIES;
   }
 
+  /** Values of the cluster store. */
+  public static Serde<RepostCluster> repostClusters() {
+    return REPOST_CLUSTERS;
+  }
+
   @FunctionalInterface
   private interface Writer<T> {
-    void write(T value, DataOutputStream out) throws IOException;
+    void write(T value, BinaryWriter out);
   }
 
   @FunctionalInterface
   private interface Reader<T> {
-    T read(DataInputStream in) throws IOException;
+    T read(BinaryReader in);
   }
 
   private static <T> Serde<T> serde(String type, Writer<T> writer, Reader<T> reader) {
@@ -182,100 +190,67 @@ public final class ClusterSerdes {
           if (value == null) {
             return null;
           }
-          ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-          try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            writer.write(value, out);
-          } catch (IOException e) {
-            throw new SerializationException("Cannot write " + type + ": " + e.getMessage(), e);
-          }
-          return bytes.toByteArray();
+          BinaryWriter out = new BinaryWriter(256);
+          writer.write(value, out.putByte(FORMAT));
+          return out.toByteArray();
         },
         (topic, data) -> {
           if (data == null) {
             return null;
           }
-          try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte format = data.length == 0 ? -1 : in.readByte();
-            if (format != FORMAT) {
-              throw new SerializationException(
-                  "Unreadable "
-                      + type
-                      + ": format byte "
-                      + format
-                      + ", expected "
-                      + FORMAT
-                      + " (written by another version?)");
-            }
+          byte format = data.length == 0 ? -1 : data[0];
+          if (format != FORMAT) {
+            throw new SerializationException(
+                "Unreadable "
+                    + type
+                    + ": format byte "
+                    + format
+                    + ", expected "
+                    + FORMAT
+                    + " (written by another version?)");
+          }
+          try {
+            BinaryReader in = new BinaryReader(data);
+            in.getByte();
             return reader.read(in);
-          } catch (IOException | RuntimeException e) {
-            if (e instanceof SerializationException serialization) {
-              throw serialization;
-            }
+          } catch (RuntimeException e) {
             throw new SerializationException("Unreadable " + type + ": " + e, e);
           }
         });
   }
 
-  private static void writeAlertingPost(AlertingPost post, DataOutputStream out)
-      throws IOException {
-    out.writeUTF(post.postKey());
-    writeInstant(out, post.collectedAt());
-    out.writeUTF(post.exactKey());
-    writeInts(out, post.signature());
-    out.writeInt(post.scoredPostJson().length);
-    out.write(post.scoredPostJson());
+  private static void writeAlertingPost(AlertingPost post, BinaryWriter out) {
+    writeInstant(out.putString(post.postKey()), post.collectedAt())
+        .putString(post.exactKey())
+        .putInts(post.signature())
+        .putBytes(post.scoredPostJson());
   }
 
-  private static AlertingPost readAlertingPost(DataInputStream in) throws IOException {
-    String postKey = in.readUTF();
-    Instant collectedAt = readInstant(in);
-    String exactKey = in.readUTF();
-    int[] signature = readInts(in);
-    byte[] json = new byte[in.readInt()];
-    in.readFully(json);
-    return new AlertingPost(postKey, collectedAt, exactKey, signature, json);
+  private static AlertingPost readAlertingPost(BinaryReader in) {
+    return new AlertingPost(
+        in.getString(), readInstant(in), in.getString(), in.getInts(), in.getBytes());
   }
 
-  private static void writeCandidates(DataOutputStream out, List<Candidate> candidates)
-      throws IOException {
-    out.writeInt(candidates.size());
-    for (Candidate candidate : candidates) {
-      out.writeUTF(candidate.postKey());
-      writeInstant(out, candidate.collectedAt());
-    }
+  private static void writeCandidates(BinaryWriter out, List<Candidate> candidates) {
+    out.putInt(candidates.size());
+    candidates.forEach(
+        candidate -> writeInstant(out.putString(candidate.postKey()), candidate.collectedAt()));
   }
 
-  private static List<Candidate> readCandidates(DataInputStream in) throws IOException {
-    int count = in.readInt();
-    List<Candidate> candidates = new ArrayList<>(count);
+  private static List<Candidate> readCandidates(BinaryReader in) {
+    int count = in.getInt();
+    List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      candidates.add(new Candidate(in.readUTF(), readInstant(in)));
+      candidates.add(new Candidate(in.getString(), readInstant(in)));
     }
     return candidates;
   }
 
-  private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
-    out.writeLong(instant.getEpochSecond());
-    out.writeInt(instant.getNano());
+  private static BinaryWriter writeInstant(BinaryWriter out, Instant instant) {
+    return out.putLong(instant.getEpochSecond()).putInt(instant.getNano());
   }
 
-  private static Instant readInstant(DataInputStream in) throws IOException {
-    return Instant.ofEpochSecond(in.readLong(), in.readInt());
-  }
-
-  private static void writeInts(DataOutputStream out, int[] values) throws IOException {
-    out.writeInt(values.length);
-    for (int value : values) {
-      out.writeInt(value);
-    }
-  }
-
-  private static int[] readInts(DataInputStream in) throws IOException {
-    int[] values = new int[in.readInt()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = in.readInt();
-    }
-    return values;
+  private static Instant readInstant(BinaryReader in) {
+    return Instant.ofEpochSecond(in.getLong(), in.getInt());
   }
 }

@@ -3,27 +3,42 @@ package org.crossingwatch.stream.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.crossingwatch.model.Alert;
+import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
+import org.crossingwatch.model.SchemaVersion;
 import org.crossingwatch.model.ScoredPost;
 
 /**
  * Keyed by cluster id: the first post of a cluster raises {@link Alert#firstSighting}; each later
  * post updates that alert (same id, repost count plus one, its channel added, first and last seen
  * widened) instead of raising a new one. A post already in the cluster (delivered twice by a
- * collector that restarted) changes nothing and publishes nothing.
+ * collector that restarted) changes nothing and publishes nothing. The store keeps the first post
+ * as the JSON it came with and only the fields a repost changes, so a repost rewrites no alert
+ * JSON.
  */
 public final class ClusterUpdater implements Processor<String, AlertingPost, String, AlertUpdate> {
   /** The cluster store's name. */
   public static final String STORE = "repost-cluster-store";
 
   private final Duration retention;
+
+  /**
+   * How many first posts each task keeps read: a cache of what the store holds, so a restart or a
+   * rebalance only costs reading them again.
+   */
+  private static final int CACHED = 256;
+
+  private final FirstPosts firstPosts = new FirstPosts();
   private ProcessorContext<String, AlertUpdate> context;
   private KeyValueStore<String, RepostCluster> clusters;
 
@@ -46,43 +61,89 @@ public final class ClusterUpdater implements Processor<String, AlertingPost, Str
 
   @Override
   public void process(Record<String, AlertingPost> record) {
+    AlertingPost joining = record.value();
     RepostCluster cluster = clusters.get(record.key());
-    if (cluster != null && cluster.memberKeys().contains(record.value().postKey())) {
+    if (cluster != null && cluster.memberKeys().contains(joining.postKey())) {
       return;
     }
-    ScoredPost scored = record.value().scoredPost();
-    Post post = scored.post();
+    ScoredPost trigger = joining.scoredPost();
+    Post post = trigger.post();
+    String channel = post.platform() + ":" + post.channel();
     if (cluster == null) {
-      Alert alert = Alert.firstSighting(post, scored.verdict());
-      clusters.put(record.key(), new RepostCluster(alert, List.of(post.key()), record.timestamp()));
-      context.forward(record.withValue(new AlertUpdate(alert, scored, false)));
+      Alert alert = Alert.firstSighting(post, trigger.verdict());
+      clusters.put(
+          record.key(),
+          new RepostCluster(
+              joining.scoredPostJson(),
+              alert.firstSeen(),
+              alert.lastSeen(),
+              1,
+              List.of(channel),
+              List.of(post.key()),
+              record.timestamp()));
+      firstPosts.put(record.key(), new FirstPost(joining.scoredPostJson(), trigger));
+      context.forward(record.withValue(new AlertUpdate(alert, trigger, false)));
       return;
     }
-    Alert updated = withRepost(cluster.alert(), post);
+    List<String> channels = new ArrayList<>(cluster.channels());
+    if (!channels.contains(channel)) {
+      channels.add(channel);
+    }
     List<String> members = new ArrayList<>(cluster.memberKeys());
     members.add(post.key());
-    clusters.put(
-        record.key(),
-        new RepostCluster(updated, members, Math.max(cluster.touchedAt(), record.timestamp())));
-    context.forward(record.withValue(new AlertUpdate(updated, scored, true)));
+    Instant seen = post.collectedAt();
+    RepostCluster updated =
+        new RepostCluster(
+            cluster.firstPostJson(),
+            seen.isBefore(cluster.firstSeen()) ? seen : cluster.firstSeen(),
+            seen.isAfter(cluster.lastSeen()) ? seen : cluster.lastSeen(),
+            cluster.repostCount() + 1,
+            channels,
+            members,
+            Math.max(cluster.touchedAt(), record.timestamp()));
+    clusters.put(record.key(), updated);
+    ScoredPost first = firstPost(record.key(), cluster.firstPostJson());
+    Alert alert =
+        new Alert(
+            SchemaVersion.CURRENT,
+            Alert.idFor(first.post().key()),
+            first.post(),
+            first.verdict(),
+            updated.firstSeen(),
+            updated.lastSeen(),
+            updated.repostCount(),
+            updated.channels());
+    context.forward(record.withValue(new AlertUpdate(alert, trigger, true)));
   }
 
-  /** The alert once {@code repost} joined its cluster. */
-  static Alert withRepost(Alert alert, Post repost) {
-    List<String> channels = new ArrayList<>(alert.channels());
-    String source = repost.platform() + ":" + repost.channel();
-    if (!channels.contains(source)) {
-      channels.add(source);
+  /**
+   * The cluster's first post, read from its JSON unless the same bytes were read lately: a busy
+   * cluster publishes an alert version per repost, each with the same first post.
+   */
+  private ScoredPost firstPost(String clusterId, byte[] json) {
+    FirstPost cached = firstPosts.get(clusterId);
+    if (cached != null && Arrays.equals(cached.json(), json)) {
+      return cached.scored();
     }
-    Instant seen = repost.collectedAt();
-    return new Alert(
-        alert.schemaVersion(),
-        alert.alertId(),
-        alert.post(),
-        alert.verdict(),
-        seen.isBefore(alert.firstSeen()) ? seen : alert.firstSeen(),
-        seen.isAfter(alert.lastSeen()) ? seen : alert.lastSeen(),
-        alert.repostCount() + 1,
-        channels);
+    ScoredPost scored = Json.read(json, ScoredPost.class);
+    firstPosts.put(clusterId, new FirstPost(json, scored));
+    return scored;
+  }
+
+  /** A first post's JSON and what it reads as. */
+  private record FirstPost(byte[] json, ScoredPost scored) {}
+
+  /** The most recently used first posts of this task's clusters, at most {@value #CACHED}. */
+  private static final class FirstPosts extends LinkedHashMap<String, FirstPost> {
+    private static final long serialVersionUID = 1L;
+
+    FirstPosts() {
+      super(16, 0.75f, true);
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, FirstPost> eldest) {
+      return size() > CACHED;
+    }
   }
 }

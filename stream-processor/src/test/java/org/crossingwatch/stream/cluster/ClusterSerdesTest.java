@@ -77,7 +77,56 @@ class ClusterSerdesTest {
     assertThatThrownBy(() -> ClusterSerdes.firstCopies().deserializer().deserialize("t", json))
         .isInstanceOf(SerializationException.class)
         .hasMessage(
-            "Unreadable FirstCopy: format byte 123, expected 1 (written by another version?)");
+            "Unreadable FirstCopy: format byte 123, expected 2 (written by another version?)");
+  }
+
+  @Test
+  void bandProbesKeepKeysOutsideTheBasicPlaneAndEveryInt() {
+    BandProbes probes =
+        new BandProbes(
+            "telegram:رحلة_🚤_ايطاليا:9", T0, POST.signature(), new int[] {3, 7, 11, 15}, 2, 4);
+
+    BandProbes read = roundTrip(ClusterSerdes.bandProbes(), probes);
+
+    assertThat(read.postKey()).isEqualTo("telegram:رحلة_🚤_ايطاليا:9");
+    assertThat(read.collectedAt()).isEqualTo(T0);
+    assertThat(read.signature()).containsExactly(POST.signature());
+    assertThat(read.bands()).containsExactly(3, 7, 11, 15);
+    assertThat(read.group()).isEqualTo(2);
+    assertThat(read.groupCount()).isEqualTo(4);
+  }
+
+  @Test
+  void repostClusterKeepsItsFirstPostBytesAndItsListsInOrder() {
+    RepostCluster cluster =
+        new RepostCluster(
+            POST.scoredPostJson(),
+            T0,
+            T0.plusSeconds(3600),
+            3,
+            List.of("telegram:safar_libya", "mastodon:harraga"),
+            List.of("telegram:safar_libya:42", "mastodon:harraga:7", "telegram:safar_libya:43"),
+            77L);
+
+    RepostCluster read = roundTrip(ClusterSerdes.repostClusters(), cluster);
+
+    assertThat(read.firstPostJson()).containsExactly(POST.scoredPostJson());
+    assertThat(read).usingRecursiveComparison().ignoringFields("firstPostJson").isEqualTo(cluster);
+  }
+
+  @Test
+  void valueCutShortIsRejectedNamingTheType() {
+    byte[] whole =
+        ClusterSerdes.firstCopies()
+            .serializer()
+            .serialize("t", new FirstCopy("telegram:safar_libya:42", 5L));
+    byte[] cut = java.util.Arrays.copyOf(whole, 6);
+
+    assertThatThrownBy(() -> ClusterSerdes.firstCopies().deserializer().deserialize("t", cut))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage(
+            "Unreadable FirstCopy: java.lang.IllegalArgumentException: length 23 does not fit the 1"
+                + " bytes left");
   }
 
   private static void assertSamePost(AlertingPost read, AlertingPost expected) {
