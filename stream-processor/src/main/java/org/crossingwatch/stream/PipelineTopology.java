@@ -45,12 +45,10 @@ import org.crossingwatch.stream.links.EntityKeys;
 import org.crossingwatch.stream.links.EntityLinker;
 import org.crossingwatch.stream.links.EntityLinks;
 import org.crossingwatch.stream.links.EntitySighting;
-import org.crossingwatch.stream.links.EntityState;
 import org.crossingwatch.stream.links.LinkAnswer;
 import org.crossingwatch.stream.links.LinkCollector;
+import org.crossingwatch.stream.links.LinkSerdes;
 import org.crossingwatch.stream.links.LinkedSighting;
-import org.crossingwatch.stream.links.PendingLinks;
-import org.crossingwatch.stream.links.WaitingAlert;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.crossingwatch.stream.parse.ParsedPost;
 import org.crossingwatch.stream.parse.PostParser;
@@ -88,10 +86,7 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
 public final class PipelineTopology {
   private static final Serde<String> KEYS = Serdes.String();
   private static final Serde<byte[]> BYTES = Serdes.ByteArray();
-  private static final Serde<Alert> ALERTS = JsonSerde.of(Alert.class);
-  private static final Serde<EntitySighting> SIGHTINGS = JsonSerde.of(EntitySighting.class);
   private static final Serde<EntityLinks> LINKS = JsonSerde.of(EntityLinks.class);
-  private static final Serde<LinkAnswer> LINK_ANSWERS = JsonSerde.of(LinkAnswer.class);
 
   private PipelineTopology() {}
 
@@ -259,7 +254,7 @@ public final class PipelineTopology {
         alertUpdates
             // Re-key from cluster id to entity: every alert with the entity meets in one partition.
             .flatMap(PipelineTopology::sightings, Named.as("key-by-entity"))
-            .repartition(Repartitioned.with(KEYS, SIGHTINGS).withName("entity-links"))
+            .repartition(Repartitioned.with(KEYS, LinkSerdes.sightings()).withName("entity-links"))
             .process(
                 EntityLinker.supplier(settings.clusterRetention()),
                 Named.as("link-entities"),
@@ -295,13 +290,13 @@ public final class PipelineTopology {
                             LinkAnswer.answer(sighting.sighting().alertVersion(), sighting.link())),
                     Named.as("answer-alert")),
             Named.as("merge-link-answers"))
-        .repartition(Repartitioned.with(KEYS, LINK_ANSWERS).withName("alert-links"))
+        .repartition(Repartitioned.with(KEYS, LinkSerdes.linkAnswers()).withName("alert-links"))
         .process(
             LinkCollector.supplier(settings.clusterRetention()),
             Named.as("collect-entity-links"),
             LinkCollector.STORE,
             LinkCollector.VERSION_STORE)
-        .to(Topics.ALERTS, Produced.with(KEYS, ALERTS).withName("write-alerts"));
+        .to(Topics.ALERTS, Produced.with(KEYS, BYTES).withName("write-alerts"));
 
     parsed
         .get("parse-failed")
@@ -349,19 +344,15 @@ public final class PipelineTopology {
             ClusterSerdes.repostClusters()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(EntityLinker.STORE),
-            KEYS,
-            JsonSerde.of(EntityState.class)));
+            Stores.persistentKeyValueStore(EntityLinker.STORE), KEYS, LinkSerdes.entityStates()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LinkCollector.STORE),
-            KEYS,
-            JsonSerde.of(PendingLinks.class)));
+            Stores.persistentKeyValueStore(LinkCollector.STORE), KEYS, LinkSerdes.pendingLinks()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
             KEYS,
-            JsonSerde.of(WaitingAlert.class)));
+            LinkSerdes.waitingAlerts()));
   }
 
   private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
  * cw.posts.scored}, exactly_once_v2) and the full pipeline, each with {@code --threads} stream
  * threads over the same {@code --posts} posts already waiting in {@code cw.posts.raw} (the full
  * pipeline after a warm-up run under another application id); then the latency from produce to
- * committed alert at a fixed offered rate. Prints a Markdown table with posts per second and the
+ * committed alert at a sustainable offered rate (half the full pipeline's, or {@code
+ * --sustained-rate}) and at {@code --rate}. Prints a Markdown table with posts per second and the
  * JVM's CPU time per post.
  */
 @Command(
@@ -54,7 +56,6 @@ import picocli.CommandLine.Spec;
 public final class PipelineBenchmark implements Callable<Integer> {
   private static final int PARTITIONS = 4;
   private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(10);
-  private static final int WARM_UP_POSTS = 2_000;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -75,6 +76,22 @@ public final class PipelineBenchmark implements Callable<Integer> {
       defaultValue = "1000",
       description = "Offered posts per second in the latency measurement.")
   int rate;
+
+  @Option(
+      names = {"--sustained-rate"},
+      defaultValue = "0",
+      description =
+          "Offered posts per second in a second latency measurement, run first; 0 (the default)"
+              + " for half the full pipeline's measured rate, -1 to skip it.")
+  int sustainedRate;
+
+  @Option(
+      names = {"-w", "--warm-up-posts"},
+      defaultValue = "6000",
+      description =
+          "Posts the full pipeline runs over, under another application id, before it is timed"
+              + " (at most --posts).")
+  int warmUpPosts;
 
   @Option(
       names = {"-s", "--latency-seconds"},
@@ -138,9 +155,25 @@ public final class PipelineBenchmark implements Callable<Integer> {
         try (OutputWatch watch = new OutputWatch(servers)) {
           fullRun = watch.await(posts, alone.alerting(), PHASE_TIMEOUT);
         }
+        // The sustainable rate first: a saturating rate leaves a backlog behind it.
+        long nextIndex = posts;
+        Optional<LatencyRun.Result> sustained = Optional.empty();
+        int sustainedPerSecond =
+            sustainedRate != 0 ? sustainedRate : (int) Math.max(1, fullRun.perSecond(posts) / 2);
+        if (sustainedRate >= 0) {
+          sustained =
+              Optional.of(
+                  LatencyRun.run(
+                      servers,
+                      corpus,
+                      nextIndex,
+                      sustainedPerSecond,
+                      Duration.ofSeconds(latencySeconds)));
+          nextIndex += sustained.get().offered();
+        }
         LatencyRun.Result latency =
-            LatencyRun.run(servers, corpus, posts, rate, Duration.ofSeconds(latencySeconds));
-        print(out, alone, identity, fullRun, latency);
+            LatencyRun.run(servers, corpus, nextIndex, rate, Duration.ofSeconds(latencySeconds));
+        print(out, alone, identity, fullRun, sustained, latency);
       }
     }
     return 0;
@@ -151,6 +184,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       ClassifierAlone.Result alone,
       OutputWatch.Span identity,
       OutputWatch.Span full,
+      Optional<LatencyRun.Result> sustained,
       LatencyRun.Result latency) {
     out.println();
     out.println(
@@ -179,6 +213,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
         full.cpuMillisPerPost(posts),
         alone.cpuMillisPerPost());
     out.println();
+    sustained.ifPresent(run -> latencyLine(out, run));
+    latencyLine(out, latency);
+    out.flush();
+  }
+
+  private static void latencyLine(PrintWriter out, LatencyRun.Result latency) {
     out.printf(
         Locale.ROOT,
         "Latency, produce to committed alert, %d posts offered at %.0f posts/s: %d alert records,"
@@ -189,7 +229,6 @@ public final class PipelineBenchmark implements Callable<Integer> {
         latency.percentile(50),
         latency.percentile(99),
         latency.percentile(100));
-    out.flush();
   }
 
   /**
@@ -216,10 +255,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
   }
 
   /**
-   * Runs the full pipeline under an application id of its own over the first {@value
-   * #WARM_UP_POSTS} posts and stops it: the JIT compiles the Kafka, Streams and broker code paths,
-   * as the classifier's get {@value #WARM_UP_POSTS} posts of warm-up before it is timed. The
-   * measured pipeline then starts with empty state and reads every post from the beginning.
+   * Runs the full pipeline under an application id of its own over the first {@code
+   * --warm-up-posts} posts and stops it: the JIT compiles the Kafka, Streams, broker and clustering
+   * code paths before the timed run (a JIT profile showed the C2 compiler busy for the whole run
+   * after a 2,000-post warm-up). The measured pipeline then starts with empty state and reads every
+   * post from the beginning.
    */
   private void warmUp(String servers, Classifier classifier, Path work) throws Exception {
     String applicationId = "bench-pipeline-warm-up";
@@ -232,7 +272,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             registry);
     try (OutputWatch watch = new OutputWatch(servers);
         KafkaStreams streams = start(servers, topology, applicationId, work, registry)) {
-      watch.await(Math.min(WARM_UP_POSTS, posts), 0, PHASE_TIMEOUT);
+      watch.await(Math.min(warmUpPosts, posts), 0, PHASE_TIMEOUT);
     }
   }
 

@@ -1,12 +1,12 @@
 package org.crossingwatch.stream.cluster;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
+import org.crossingwatch.stream.internal.BinaryReader;
+import org.crossingwatch.stream.internal.BinarySerde;
+import org.crossingwatch.stream.internal.BinaryWriter;
 
 /**
  * Compact binary serdes for the clustering steps' repartition records and store values. These never
@@ -29,7 +29,8 @@ public final class ClusterSerdes {
       serde(
           "BandProbes",
           (probes, out) ->
-              writeInstant(out.putString(probes.postKey()), probes.collectedAt())
+              out.putString(probes.postKey())
+                  .putInstant(probes.collectedAt())
                   .putInts(probes.signature())
                   .putInts(probes.bands())
                   .putInt(probes.group())
@@ -37,7 +38,7 @@ public final class ClusterSerdes {
           in ->
               new BandProbes(
                   in.getString(),
-                  readInstant(in),
+                  in.getInstant(),
                   in.getInts(),
                   in.getInts(),
                   in.getInt(),
@@ -102,10 +103,11 @@ public final class ClusterSerdes {
       serde(
           "BandEntry",
           (entry, out) ->
-              writeInstant(out.putString(entry.postKey()), entry.collectedAt())
+              out.putString(entry.postKey())
+                  .putInstant(entry.collectedAt())
                   .putInts(entry.signature())
                   .putLong(entry.touchedAt()),
-          in -> new BandEntry(in.getString(), readInstant(in), in.getInts(), in.getLong()));
+          in -> new BandEntry(in.getString(), in.getInstant(), in.getInts(), in.getLong()));
   private static final Serde<FirstCopy> FIRST_COPIES =
       serde(
           "FirstCopy",
@@ -115,9 +117,9 @@ public final class ClusterSerdes {
       serde(
           "RepostCluster",
           (cluster, out) ->
-              writeInstant(
-                      writeInstant(out.putBytes(cluster.firstPostJson()), cluster.firstSeen()),
-                      cluster.lastSeen())
+              out.putBytes(cluster.firstPostJson())
+                  .putInstant(cluster.firstSeen())
+                  .putInstant(cluster.lastSeen())
                   .putInt(cluster.repostCount())
                   .putStrings(cluster.channels())
                   .putStrings(cluster.memberKeys())
@@ -125,8 +127,8 @@ public final class ClusterSerdes {
           in ->
               new RepostCluster(
                   in.getBytes(),
-                  readInstant(in),
-                  readInstant(in),
+                  in.getInstant(),
+                  in.getInstant(),
                   in.getInt(),
                   in.getStrings(),
                   in.getStrings(),
@@ -174,53 +176,14 @@ public final class ClusterSerdes {
     return REPOST_CLUSTERS;
   }
 
-  @FunctionalInterface
-  private interface Writer<T> {
-    void write(T value, BinaryWriter out);
-  }
-
-  @FunctionalInterface
-  private interface Reader<T> {
-    T read(BinaryReader in);
-  }
-
-  private static <T> Serde<T> serde(String type, Writer<T> writer, Reader<T> reader) {
-    return Serdes.serdeFrom(
-        (topic, value) -> {
-          if (value == null) {
-            return null;
-          }
-          BinaryWriter out = new BinaryWriter(256);
-          writer.write(value, out.putByte(FORMAT));
-          return out.toByteArray();
-        },
-        (topic, data) -> {
-          if (data == null) {
-            return null;
-          }
-          byte format = data.length == 0 ? -1 : data[0];
-          if (format != FORMAT) {
-            throw new SerializationException(
-                "Unreadable "
-                    + type
-                    + ": format byte "
-                    + format
-                    + ", expected "
-                    + FORMAT
-                    + " (written by another version?)");
-          }
-          try {
-            BinaryReader in = new BinaryReader(data);
-            in.getByte();
-            return reader.read(in);
-          } catch (RuntimeException e) {
-            throw new SerializationException("Unreadable " + type + ": " + e, e);
-          }
-        });
+  private static <T> Serde<T> serde(
+      String type, BinarySerde.Writer<T> writer, BinarySerde.Reader<T> reader) {
+    return BinarySerde.of(type, FORMAT, writer, reader);
   }
 
   private static void writeAlertingPost(AlertingPost post, BinaryWriter out) {
-    writeInstant(out.putString(post.postKey()), post.collectedAt())
+    out.putString(post.postKey())
+        .putInstant(post.collectedAt())
         .putString(post.exactKey())
         .putInts(post.signature())
         .putBytes(post.scoredPostJson());
@@ -228,29 +191,21 @@ public final class ClusterSerdes {
 
   private static AlertingPost readAlertingPost(BinaryReader in) {
     return new AlertingPost(
-        in.getString(), readInstant(in), in.getString(), in.getInts(), in.getBytes());
+        in.getString(), in.getInstant(), in.getString(), in.getInts(), in.getBytes());
   }
 
   private static void writeCandidates(BinaryWriter out, List<Candidate> candidates) {
     out.putInt(candidates.size());
     candidates.forEach(
-        candidate -> writeInstant(out.putString(candidate.postKey()), candidate.collectedAt()));
+        candidate -> out.putString(candidate.postKey()).putInstant(candidate.collectedAt()));
   }
 
   private static List<Candidate> readCandidates(BinaryReader in) {
     int count = in.getInt();
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      candidates.add(new Candidate(in.getString(), readInstant(in)));
+      candidates.add(new Candidate(in.getString(), in.getInstant()));
     }
     return candidates;
-  }
-
-  private static BinaryWriter writeInstant(BinaryWriter out, Instant instant) {
-    return out.putLong(instant.getEpochSecond()).putInt(instant.getNano());
-  }
-
-  private static Instant readInstant(BinaryReader in) {
-    return Instant.ofEpochSecond(in.getLong(), in.getInt());
   }
 }

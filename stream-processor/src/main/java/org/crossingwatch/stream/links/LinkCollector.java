@@ -1,5 +1,7 @@
 package org.crossingwatch.stream.links;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,17 +14,19 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.EntityLink;
+import org.crossingwatch.model.Json;
 import org.crossingwatch.stream.cluster.Expiry;
 
 /**
  * Keyed by alert id: holds each alert version until every entity it carries has answered, then
  * publishes it with the link summaries of the entities other alerts share ({@link Alert#links()},
- * ordered by entity key). Versions are the alert's {@code repostCount}; a version that completes
- * after a newer one was published is dropped, so {@code cw.alerts} never goes back to an older
- * state of an alert. Answers only rewrite the small {@link PendingLinks} of store {@value #STORE};
- * an alert version that must wait is written once to store {@value #VERSION_STORE}.
+ * ordered by entity key), as the {@link Alert} JSON of {@code cw.alerts}: the announced bytes as
+ * they are when there are no links. Versions are the alert's {@code repostCount}; a version that
+ * completes after a newer one was published is dropped, so {@code cw.alerts} never goes back to an
+ * older state of an alert. Answers only rewrite the small {@link PendingLinks} of store {@value
+ * #STORE}; an alert version that must wait is written once to store {@value #VERSION_STORE}.
  */
-public final class LinkCollector implements Processor<String, LinkAnswer, String, Alert> {
+public final class LinkCollector implements Processor<String, LinkAnswer, String, byte[]> {
   /** The alert-link store's name. */
   public static final String STORE = "alert-link-store";
 
@@ -30,7 +34,7 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
   public static final String VERSION_STORE = "alert-link-version-store";
 
   private final Duration retention;
-  private ProcessorContext<String, Alert> context;
+  private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, PendingLinks> pending;
   private KeyValueStore<String, WaitingAlert> versions;
 
@@ -39,12 +43,12 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
   }
 
   /** Collectors over the stores {@value #STORE} and {@value #VERSION_STORE}. */
-  public static ProcessorSupplier<String, LinkAnswer, String, Alert> supplier(Duration retention) {
+  public static ProcessorSupplier<String, LinkAnswer, String, byte[]> supplier(Duration retention) {
     return () -> new LinkCollector(retention);
   }
 
   @Override
-  public void init(ProcessorContext<String, Alert> context) {
+  public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.pending = context.getStateStore(STORE);
     this.versions = context.getStateStore(VERSION_STORE);
@@ -73,12 +77,10 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
                       versionKey(record.key(), version.alertVersion()),
                       new WaitingAlert(alert, record.timestamp())));
     } else {
-      Optional<Alert> alert = answer.alert().or(() -> takeWaiting(record.key(), version));
+      Optional<byte[]> alert = answer.alert().or(() -> takeWaiting(record.key(), version));
       if (alert.isPresent()) {
         published = version.alertVersion();
-        List<EntityLink> links = new ArrayList<>(version.links());
-        links.sort(Comparator.comparing(EntityLink::entity));
-        context.forward(record.withValue(alert.get().withLinks(links)));
+        context.forward(record.withValue(withLinks(alert.get(), version.links())));
         int newest = published;
         // Older versions still waiting can never be published now.
         waiting.removeIf(
@@ -104,8 +106,26 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
     return alertId + "@" + alertVersion;
   }
 
+  /**
+   * The alert JSON to publish: the announced bytes as they are when no entity links, else read,
+   * given the links ordered by entity key, and written again.
+   */
+  private static byte[] withLinks(byte[] alertJson, List<EntityLink> links) {
+    if (links.isEmpty()) {
+      return alertJson;
+    }
+    List<EntityLink> sorted = new ArrayList<>(links);
+    sorted.sort(Comparator.comparing(EntityLink::entity));
+    Alert alert = Json.read(alertJson, Alert.class).withLinks(sorted);
+    try {
+      return Json.mapper().writeValueAsBytes(alert);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The waiting alert of a version that just completed, taken out of the store. */
-  private Optional<Alert> takeWaiting(String alertId, PendingLinks.Version version) {
+  private Optional<byte[]> takeWaiting(String alertId, PendingLinks.Version version) {
     String key = versionKey(alertId, version.alertVersion());
     WaitingAlert waiting = versions.get(key);
     if (waiting == null) {
@@ -113,7 +133,7 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
       return Optional.empty();
     }
     versions.delete(key);
-    return Optional.of(waiting.alert());
+    return Optional.of(waiting.alertJson());
   }
 
   private static PendingLinks.Version take(List<PendingLinks.Version> waiting, int alertVersion) {

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.EntityLink;
-import org.crossingwatch.model.JsonSerde;
+import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.Verdict;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +29,8 @@ class LinkCollectorTest {
   private static final EntityLink HANDLE =
       new EntityLink("handle:@rihla_italia", "HANDLE", 2, 2, T0, T0.plusSeconds(60));
 
-  private final MockProcessorContext<String, Alert> context = new MockProcessorContext<>();
-  private Processor<String, LinkAnswer, String, Alert> collector;
+  private final MockProcessorContext<String, byte[]> context = new MockProcessorContext<>();
+  private Processor<String, LinkAnswer, String, byte[]> collector;
   private KeyValueStore<String, WaitingAlert> versions;
   private Alert first;
   private String alertId;
@@ -41,7 +41,7 @@ class LinkCollectorTest {
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(LinkCollector.STORE),
                 Serdes.String(),
-                JsonSerde.of(PendingLinks.class))
+                LinkSerdes.pendingLinks())
             .withLoggingDisabled()
             .build();
     store.init(context.getStateStoreContext(), store);
@@ -50,7 +50,7 @@ class LinkCollectorTest {
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
                 Serdes.String(),
-                JsonSerde.of(WaitingAlert.class))
+                LinkSerdes.waitingAlerts())
             .withLoggingDisabled()
             .build();
     versions.init(context.getStateStoreContext(), versions);
@@ -117,6 +117,18 @@ class LinkCollectorTest {
     assertThat(versionKeys()).isEmpty();
   }
 
+  @Test
+  void versionWithoutSharedEntitiesIsPublishedAsTheAnnouncedBytes() {
+    LinkAnswer announced = LinkAnswer.announce(first, 1);
+    send(announced);
+    send(LinkAnswer.answer(1, Optional.empty()));
+
+    assertThat(context.forwarded()).hasSize(1);
+    assertThat(context.forwarded().get(0).record().value())
+        .isEqualTo(announced.alert().orElseThrow());
+    assertThat(forwarded()).containsExactly(new KeyValue<>(alertId, first));
+  }
+
   private List<String> versionKeys() {
     List<String> keys = new java.util.ArrayList<>();
     try (var all = versions.all()) {
@@ -127,7 +139,7 @@ class LinkCollectorTest {
 
   private List<KeyValue<String, Alert>> forwarded() {
     return context.forwarded().stream()
-        .map(f -> new KeyValue<>(f.record().key(), f.record().value()))
+        .map(f -> new KeyValue<>(f.record().key(), Json.read(f.record().value(), Alert.class)))
         .toList();
   }
 

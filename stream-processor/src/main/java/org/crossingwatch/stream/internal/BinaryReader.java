@@ -1,9 +1,10 @@
-package org.crossingwatch.stream.cluster;
+package org.crossingwatch.stream.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,37 +13,41 @@ import java.util.List;
  * lock, arrays in one bulk copy. A value cut short throws {@link BufferUnderflowException}; a
  * negative or oversized length throws {@link IllegalArgumentException} naming it. Not thread-safe.
  */
-final class BinaryReader {
+public final class BinaryReader {
   private final ByteBuffer buffer;
 
-  BinaryReader(byte[] data) {
+  public BinaryReader(byte[] data) {
     buffer = ByteBuffer.wrap(data);
   }
 
-  byte getByte() {
+  public byte getByte() {
     return buffer.get();
   }
 
-  boolean getBoolean() {
+  public boolean getBoolean() {
     return buffer.get() != 0;
   }
 
-  int getInt() {
+  public int getInt() {
     return buffer.getInt();
   }
 
-  long getLong() {
+  public long getLong() {
     return buffer.getLong();
   }
 
-  String getString() {
+  public Instant getInstant() {
+    return Instant.ofEpochSecond(getLong(), getInt());
+  }
+
+  public String getString() {
     int length = length(1);
     String value = new String(buffer.array(), buffer.position(), length, UTF_8);
     buffer.position(buffer.position() + length);
     return value;
   }
 
-  List<String> getStrings() {
+  public List<String> getStrings() {
     int count = length(Integer.BYTES);
     List<String> values = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -51,13 +56,13 @@ final class BinaryReader {
     return values;
   }
 
-  byte[] getBytes() {
+  public byte[] getBytes() {
     byte[] value = new byte[length(1)];
     buffer.get(value);
     return value;
   }
 
-  int[] getInts() {
+  public int[] getInts() {
     int[] values = new int[length(Integer.BYTES)];
     buffer.asIntBuffer().get(values);
     buffer.position(buffer.position() + Integer.BYTES * values.length);

@@ -1,58 +1,64 @@
-package org.crossingwatch.stream.cluster;
+package org.crossingwatch.stream.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes one {@link ClusterSerdes} value into a heap {@link ByteBuffer} that grows as needed:
- * big-endian numbers, strings as a length and UTF-8, arrays as a length and their elements in one
- * bulk copy. Not thread-safe; one writer per value.
+ * Writes one value of a {@link BinarySerde} into a heap {@link ByteBuffer} that grows as needed:
+ * big-endian numbers, strings as an int length and UTF-8, arrays as an int length and their
+ * elements in one bulk copy, instants as epoch seconds and nanos. Not thread-safe; one writer per
+ * value.
  */
-final class BinaryWriter {
+public final class BinaryWriter {
   private ByteBuffer buffer;
 
-  BinaryWriter(int initialCapacity) {
+  public BinaryWriter(int initialCapacity) {
     buffer = ByteBuffer.allocate(initialCapacity);
   }
 
-  BinaryWriter putByte(int value) {
+  public BinaryWriter putByte(int value) {
     room(1).put((byte) value);
     return this;
   }
 
-  BinaryWriter putBoolean(boolean value) {
+  public BinaryWriter putBoolean(boolean value) {
     return putByte(value ? 1 : 0);
   }
 
-  BinaryWriter putInt(int value) {
+  public BinaryWriter putInt(int value) {
     room(Integer.BYTES).putInt(value);
     return this;
   }
 
-  BinaryWriter putLong(long value) {
+  public BinaryWriter putLong(long value) {
     room(Long.BYTES).putLong(value);
     return this;
   }
 
-  BinaryWriter putString(String value) {
+  public BinaryWriter putInstant(Instant value) {
+    return putLong(value.getEpochSecond()).putInt(value.getNano());
+  }
+
+  public BinaryWriter putString(String value) {
     return putBytes(value.getBytes(UTF_8));
   }
 
-  BinaryWriter putStrings(List<String> values) {
+  public BinaryWriter putStrings(List<String> values) {
     putInt(values.size());
     values.forEach(this::putString);
     return this;
   }
 
-  BinaryWriter putBytes(byte[] value) {
+  public BinaryWriter putBytes(byte[] value) {
     room(Integer.BYTES + value.length).putInt(value.length).put(value);
     return this;
   }
 
-  BinaryWriter putInts(int[] values) {
+  public BinaryWriter putInts(int[] values) {
     room(Integer.BYTES + Integer.BYTES * values.length).putInt(values.length);
     buffer.asIntBuffer().put(values);
     buffer.position(buffer.position() + Integer.BYTES * values.length);
@@ -60,7 +66,7 @@ final class BinaryWriter {
   }
 
   /** The bytes written so far. */
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return Arrays.copyOf(buffer.array(), buffer.position());
   }
 
