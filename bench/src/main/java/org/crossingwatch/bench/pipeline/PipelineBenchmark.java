@@ -100,6 +100,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
   int latencySeconds;
 
   @Option(
+      names = {"--commit-interval-ms"},
+      defaultValue = "0",
+      description =
+          "Overrides commit.interval.ms of the identity and full pipelines, to try another; 0 (the"
+              + " default) keeps the pipeline's own.")
+  long commitIntervalMs;
+
+  @Option(
       names = {"--root"},
       defaultValue = ".",
       description = "The project folder, with rules/, data/corpus/ and samples/.")
@@ -316,6 +324,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
             PipelineSettings.defaults().withApplicationId(applicationId),
             work.resolve(applicationId));
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    if (commitIntervalMs > 0) {
+      config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    }
     config.put(MetricsConfig.REGISTRY_CONFIG, registry);
     KafkaStreams streams = new KafkaStreams(topology, config);
     streams.start();
