@@ -24,7 +24,6 @@ import org.apache.kafka.streams.state.Stores;
 import org.crossingwatch.classifier.PostClassifier;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.JsonSerde;
-import org.crossingwatch.model.Post;
 import org.crossingwatch.model.ScoredPost;
 import org.crossingwatch.model.Topics;
 import org.crossingwatch.stream.classify.PostScorer;
@@ -187,7 +186,11 @@ public final class PipelineTopology {
                 (postKey, published) -> published.scoredPost().verdict().alert(),
                 Named.as("keep-alerting-posts"))
             .mapValues(
-                published -> AlertingPost.of(published.scoredPost(), published.json()),
+                published ->
+                    AlertingPost.of(
+                        published.scoredPost(),
+                        published.json(),
+                        EntityKeys.of(published.scoredPost().verdict())),
                 Named.as("fingerprint-post"))
             // Re-key from post key to exact fingerprint: identical copies meet in one partition.
             .selectKey((postKey, post) -> post.exactKey(), Named.as("key-by-fingerprint"))
@@ -275,8 +278,7 @@ public final class PipelineTopology {
             (clusterId, update) ->
                 KeyValue.pair(
                     update.alert().alertId(),
-                    LinkAnswer.announce(
-                        update.alert(), EntityKeys.of(update.trigger().verdict()).size())),
+                    LinkAnswer.announce(update.alert(), update.trigger().entities().size())),
             Named.as("announce-alert"))
         .merge(
             linked
@@ -359,17 +361,17 @@ public final class PipelineTopology {
     if (update.repost()) {
       metrics.alertUpdated();
     } else {
-      metrics.alertEmitted(update.trigger());
+      metrics.alertEmitted(new ScoredPost(update.alert().post(), update.alert().verdict()));
     }
-    metrics.alertLatency(Duration.between(update.trigger().post().collectedAt(), Instant.now()));
+    metrics.alertLatency(Duration.between(update.trigger().collectedAt(), Instant.now()));
   }
 
   private static List<KeyValue<String, EntitySighting>> sightings(
       String clusterId, AlertUpdate update) {
-    Post post = update.trigger().post();
-    String channel = post.platform() + ":" + post.channel();
+    AlertingPost trigger = update.trigger();
     List<KeyValue<String, EntitySighting>> sightings = new ArrayList<>();
-    EntityKeys.of(update.trigger().verdict())
+    trigger
+        .entities()
         .forEach(
             (entity, type) ->
                 sightings.add(
@@ -378,8 +380,8 @@ public final class PipelineTopology {
                         new EntitySighting(
                             type,
                             update.alert().alertId(),
-                            channel,
-                            post.collectedAt(),
+                            trigger.channel(),
+                            trigger.collectedAt(),
                             update.alert().repostCount()))));
     return sightings;
   }

@@ -1,7 +1,10 @@
 package org.crossingwatch.stream.cluster;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 import org.crossingwatch.stream.internal.BinaryReader;
@@ -186,12 +189,30 @@ public final class ClusterSerdes {
         .putInstant(post.collectedAt())
         .putString(post.exactKey())
         .putInts(post.signature())
-        .putBytes(post.scoredPostJson());
+        .putBytes(post.scoredPostJson())
+        .putString(post.channel())
+        .putStrings(List.copyOf(post.entities().keySet()))
+        .putStrings(List.copyOf(post.entities().values()));
   }
 
   private static AlertingPost readAlertingPost(BinaryReader in) {
-    return new AlertingPost(
-        in.getString(), in.getInstant(), in.getString(), in.getInts(), in.getBytes());
+    String postKey = in.getString();
+    Instant collectedAt = in.getInstant();
+    String exactKey = in.getString();
+    int[] signature = in.getInts();
+    byte[] json = in.getBytes();
+    String channel = in.getString();
+    List<String> entityKeys = in.getStrings();
+    List<String> entityTypes = in.getStrings();
+    if (entityKeys.size() != entityTypes.size()) {
+      throw new IllegalArgumentException(
+          entityKeys.size() + " entity keys but " + entityTypes.size() + " types");
+    }
+    Map<String, String> entities = new LinkedHashMap<>();
+    for (int i = 0; i < entityKeys.size(); i++) {
+      entities.put(entityKeys.get(i), entityTypes.get(i));
+    }
+    return new AlertingPost(postKey, collectedAt, exactKey, signature, json, channel, entities);
   }
 
   private static void writeCandidates(BinaryWriter out, List<Candidate> candidates) {

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.Json;
-import org.crossingwatch.model.Post;
 import org.crossingwatch.model.SchemaVersion;
 import org.crossingwatch.model.ScoredPost;
 
@@ -66,11 +65,10 @@ public final class ClusterUpdater implements Processor<String, AlertingPost, Str
     if (cluster != null && cluster.memberKeys().contains(joining.postKey())) {
       return;
     }
-    ScoredPost trigger = joining.scoredPost();
-    Post post = trigger.post();
-    String channel = post.platform() + ":" + post.channel();
+    String channel = joining.channel();
     if (cluster == null) {
-      Alert alert = Alert.firstSighting(post, trigger.verdict());
+      ScoredPost scored = joining.scoredPost();
+      Alert alert = Alert.firstSighting(scored.post(), scored.verdict());
       clusters.put(
           record.key(),
           new RepostCluster(
@@ -79,10 +77,10 @@ public final class ClusterUpdater implements Processor<String, AlertingPost, Str
               alert.lastSeen(),
               1,
               List.of(channel),
-              List.of(post.key()),
+              List.of(joining.postKey()),
               record.timestamp()));
-      firstPosts.put(record.key(), new FirstPost(joining.scoredPostJson(), trigger));
-      context.forward(record.withValue(new AlertUpdate(alert, trigger, false)));
+      firstPosts.put(record.key(), new FirstPost(joining.scoredPostJson(), scored));
+      context.forward(record.withValue(new AlertUpdate(alert, joining, false)));
       return;
     }
     List<String> channels = new ArrayList<>(cluster.channels());
@@ -90,8 +88,8 @@ public final class ClusterUpdater implements Processor<String, AlertingPost, Str
       channels.add(channel);
     }
     List<String> members = new ArrayList<>(cluster.memberKeys());
-    members.add(post.key());
-    Instant seen = post.collectedAt();
+    members.add(joining.postKey());
+    Instant seen = joining.collectedAt();
     RepostCluster updated =
         new RepostCluster(
             cluster.firstPostJson(),
@@ -113,7 +111,7 @@ public final class ClusterUpdater implements Processor<String, AlertingPost, Str
             updated.lastSeen(),
             updated.repostCount(),
             updated.channels());
-    context.forward(record.withValue(new AlertUpdate(alert, trigger, true)));
+    context.forward(record.withValue(new AlertUpdate(alert, joining, true)));
   }
 
   /**

@@ -3,9 +3,12 @@ package org.crossingwatch.stream.cluster;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,7 +22,9 @@ class ClusterSerdesTest {
           T0,
           "x-3f2a9c01d4e5b6a78c0d1e2f3a4b5c6d",
           MinHash.signature(Fingerprint.of("Лодка в Италию, место гарантировано").shingles()),
-          "{\"post\":{\"text\":\"Лодка в Италию\"}}".getBytes(UTF_8));
+          "{\"post\":{\"text\":\"Лодка в Италию\"}}".getBytes(UTF_8),
+          "telegram:safar_libya",
+          entities("phone:+218912345678", "PHONE", "handle:@safar_libya", "HANDLE"));
 
   @Test
   void voteWithAPostSurvivesTheRoundTrip() {
@@ -57,7 +62,9 @@ class ClusterSerdesTest {
             T0.plusSeconds(5),
             POST.exactKey(),
             POST.signature(),
-            POST.scoredPostJson());
+            POST.scoredPostJson(),
+            POST.channel(),
+            Map.of());
     WaitingPosts waiting =
         WaitingPosts.none().withFirst(POST, 10L).withCopy(copy, 20L).withCopy(POST, 15L);
 
@@ -129,12 +136,33 @@ class ClusterSerdesTest {
                 + " bytes left");
   }
 
+  @Test
+  void alertingPostKeepsItsChannelAndItsEntitiesInTextOrder() {
+    AlertingPost read = roundTrip(ClusterSerdes.alertingPosts(), POST);
+
+    assertSamePost(read, POST);
+    assertThat(read.channel()).isEqualTo("telegram:safar_libya");
+    assertThat(read.entities())
+        .containsExactly(
+            entry("phone:+218912345678", "PHONE"), entry("handle:@safar_libya", "HANDLE"));
+  }
+
+  private static Map<String, String> entities(String... keysAndTypes) {
+    Map<String, String> entities = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndTypes.length; i += 2) {
+      entities.put(keysAndTypes[i], keysAndTypes[i + 1]);
+    }
+    return entities;
+  }
+
   private static void assertSamePost(AlertingPost read, AlertingPost expected) {
     assertThat(read.postKey()).isEqualTo(expected.postKey());
     assertThat(read.collectedAt()).isEqualTo(expected.collectedAt());
     assertThat(read.exactKey()).isEqualTo(expected.exactKey());
     assertThat(read.signature()).containsExactly(expected.signature());
     assertThat(read.scoredPostJson()).containsExactly(expected.scoredPostJson());
+    assertThat(read.channel()).isEqualTo(expected.channel());
+    assertThat(read.entities()).containsExactlyEntriesOf(expected.entities());
   }
 
   private static <T> T roundTrip(Serde<T> serde, T value) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -23,7 +24,9 @@ class RepostProbesTest {
           MinHash.signature(
               Fingerprint.of("قارب إلى إيطاليا كل يوم جمعة، المكان مضمون، الدفع عند الوصول")
                   .shingles()),
-          "{}".getBytes(UTF_8));
+          "{}".getBytes(UTF_8),
+          "telegram:rihla_italia",
+          Map.of());
 
   @Test
   void everyBandIsAskedOnceInTheGroupOfItsPartition() {
