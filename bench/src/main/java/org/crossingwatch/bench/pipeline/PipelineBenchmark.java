@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -183,6 +184,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
             LatencyRun.run(servers, corpus, nextIndex, rate, Duration.ofSeconds(latencySeconds));
         print(out, alone, identity, fullRun, sustained, latency);
       }
+    } finally {
+      // Broker logs and state stores of one run take hundreds of megabytes.
+      Utils.delete(work.toFile());
     }
     return 0;
   }
