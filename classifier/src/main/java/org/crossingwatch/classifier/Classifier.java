@@ -147,7 +147,7 @@ public final class Classifier implements PostClassifier, Closeable {
   public Classification explain(Post post) {
     requireNonNull(post, "post");
     NormalizedText text = Normalizer.normalize(post.text());
-    List<DetectedLanguage> detected = detect(post.text(), post.languageHint());
+    List<DetectedLanguage> detected = detect(text, post.languageHint());
     CompiledRuleSet.Matches matches = compiled.match(text, routed(detected));
     matches
         .errors()
@@ -224,9 +224,10 @@ public final class Classifier implements PostClassifier, Closeable {
 
   private Set<String> matchingRuleIds(
       String text, Optional<String> languageHint, Set<String> alsoRouted) {
-    Set<String> routed = new TreeSet<>(routed(detect(text, languageHint)));
+    NormalizedText normalized = Normalizer.normalize(text);
+    Set<String> routed = new TreeSet<>(routed(detect(normalized, languageHint)));
     routed.addAll(alsoRouted);
-    return compiled.matchingIds(Normalizer.normalize(text), routed);
+    return compiled.matchingIds(normalized, routed);
   }
 
   /** The rule languages whose rules a post in these languages is checked against. */
@@ -241,7 +242,7 @@ public final class Classifier implements PostClassifier, Closeable {
    * The detected languages without {@code und}; if none, the hint as a language of full share and
    * no confidence.
    */
-  private List<DetectedLanguage> detect(String text, Optional<String> languageHint) {
+  private List<DetectedLanguage> detect(NormalizedText text, Optional<String> languageHint) {
     List<DetectedLanguage> detected =
         languageDetector.detect(text, languageHint).stream()
             .filter(language -> !language.code().equals("und"))

@@ -13,6 +13,9 @@ final class Fold {
 
   /** The folded form of {@code word}; may be shorter or longer than the input. */
   static String fold(String word) {
+    if (isAscii(word)) {
+      return word.toLowerCase(Locale.ROOT); // nothing below changes an ASCII letter
+    }
     String decomposed = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
@@ -37,6 +40,15 @@ final class Fold {
           });
     }
     return out.toString();
+  }
+
+  private static boolean isAscii(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code c} is in the Arabic script blocks (Arabic, Persian, Urdu, Pashto letters). */

@@ -77,6 +77,27 @@ final class HandleExtractor {
   List<Entity> extract(NormalizedText text, List<Entity> phones) {
     String s = text.text();
     List<Entity> found = new ArrayList<>();
+    // Each pattern below needs something that most posts lack (every app link has a '/', a
+    // mention an '@', an app word a phone after it, a link "://" or "www."), so a text without it
+    // skips the pattern.
+    if (s.indexOf('/') >= 0) {
+      appLinks(text, phones, found);
+    }
+    if (s.indexOf('@') >= 0) {
+      mentions(text, found);
+    }
+    if (!phones.isEmpty()) {
+      appWordsBeforePhones(text, phones, found);
+    }
+    if (s.contains("://") || s.toLowerCase(Locale.ROOT).contains("www.")) {
+      links(text, found);
+    }
+    return found;
+  }
+
+  /** Telegram, WhatsApp, Signal and Viber links, in that order. */
+  private static void appLinks(NormalizedText text, List<Entity> phones, List<Entity> found) {
+    String s = text.text();
     Matcher m = TELEGRAM_LINK.matcher(s);
     while (m.find()) {
       String normalized =
@@ -104,10 +125,6 @@ final class HandleExtractor {
     while (m.find()) {
       found.add(numberOrGroup(text, m, "viber", m.group("number"), m.group("group"), phones));
     }
-    mentions(text, found);
-    appWordsBeforePhones(text, phones, found);
-    links(text, found);
-    return found;
   }
 
   private static void mentions(NormalizedText text, List<Entity> found) {

@@ -33,7 +33,8 @@ final class PhoneNumberExtractor {
 
   /**
    * libphonenumber rejects a national number of fewer digits (its {@code MIN_LENGTH_FOR_NSN}), so a
-   * text with fewer cannot hold a phone number and is not scanned once per region.
+   * text with fewer digits outside the numbers already found cannot hold another one and is not
+   * scanned in the remaining regions.
    */
   private static final int MIN_DIGITS = 2;
 
@@ -55,10 +56,11 @@ final class PhoneNumberExtractor {
       parse("+" + link.group(1))
           .ifPresent(number -> found.add(entity(text, link.start(1), link.end(1), number)));
     }
-    if (digits(text.text()) < MIN_DIGITS) {
-      return found;
-    }
     for (String region : regions) {
+      // A number of any region that does not overlap those found has digits outside them.
+      if (uncoveredDigits(text, found) < MIN_DIGITS) {
+        break;
+      }
       for (PhoneNumberMatch match :
           UTIL.findNumbers(text.text(), region, Leniency.VALID, Long.MAX_VALUE)) {
         int start = match.start();
@@ -72,11 +74,16 @@ final class PhoneNumberExtractor {
     return found;
   }
 
-  /** The decimal digits of any script in the text. */
-  private static int digits(String text) {
+  /**
+   * The decimal digits of any script in the normalised text, counting only those whose original
+   * range overlaps none of {@code found}: a new match of {@link #overlapsAny} false has only these.
+   */
+  private static int uncoveredDigits(NormalizedText text, List<Entity> found) {
+    String s = text.text();
     int digits = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i))) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))
+          && (found.isEmpty() || !overlapsAny(found, text, i, i + 1))) {
         digits++;
       }
     }

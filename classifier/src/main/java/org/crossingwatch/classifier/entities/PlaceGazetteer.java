@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.crossingwatch.classifier.normalize.NormalizedText;
 
 /**
@@ -35,11 +36,20 @@ final class PlaceGazetteer {
   private static final List<String> ARABIC_CLITICS = List.of("و", "ب", "ل", "ف", "ك");
 
   private final Map<String, Place> byAlias;
+
+  /** The first words of the aliases of two or more words. */
+  private final Set<String> firstWords;
+
   private final int maxWords;
   private final int size;
 
   private PlaceGazetteer(Map<String, Place> byAlias, int maxWords, int size) {
     this.byAlias = Map.copyOf(byAlias);
+    this.firstWords =
+        byAlias.keySet().stream()
+            .filter(key -> key.indexOf(' ') > 0)
+            .map(key -> key.substring(0, key.indexOf(' ')))
+            .collect(Collectors.toUnmodifiableSet());
     this.maxWords = maxWords;
     this.size = size;
   }
@@ -135,7 +145,9 @@ final class PlaceGazetteer {
     int i = 0;
     while (i < words.size()) {
       int matched = 0;
-      for (int n = Math.min(maxWords, words.size() - i); n >= 1 && matched == 0; n--) {
+      // Most words start no alias of several words: only their one-word lookup can match.
+      int longest = startsMultiWordAlias(folded.get(i)) ? maxWords : 1;
+      for (int n = Math.min(longest, words.size() - i); n >= 1 && matched == 0; n--) {
         Place place = lookup(folded.subList(i, i + n));
         if (place != null) {
           found.add(entity(text, words.get(i).start(), words.get(i + n - 1).end(), place));
@@ -145,6 +157,15 @@ final class PlaceGazetteer {
       i += Math.max(matched, 1);
     }
     return found;
+  }
+
+  private boolean startsMultiWordAlias(String word) {
+    for (String first : firstWordVariants(word)) {
+      if (firstWords.contains(first)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Place lookup(List<String> words) {

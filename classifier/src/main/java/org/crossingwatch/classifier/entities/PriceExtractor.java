@@ -51,6 +51,13 @@ final class PriceExtractor {
               + ")"
               + MULTIPLIER.formatted("multB"));
 
+  /**
+   * Whether a price can start at a char: a price starts with its amount (an ASCII digit) or its
+   * currency, and this table, indexed by char, holds the chars that the currency pattern accepts as
+   * its first (found by the regex engine itself: a one-char input matches or runs out).
+   */
+  private static final boolean[] CURRENCY_MAY_START = currencyFirstChars();
+
   private static final Pattern GROUPED_THOUSANDS =
       Pattern.compile("\\d{1,3}(?:[,.٬'\\u00A0\\u202F\\u2009 ]\\d{3})+(?:[.,٫]\\d{1,2})?");
 
@@ -63,8 +70,21 @@ final class PriceExtractor {
    */
   List<Entity> extract(NormalizedText text, List<String> regions) {
     List<Entity> found = new ArrayList<>();
-    Matcher m = PRICE.matcher(text.text());
-    while (m.find()) {
+    String s = text.text();
+    if (!hasAsciiDigit(s)) {
+      return found; // every price has an amount
+    }
+    // Matcher.find() tried the whole pattern at every char; trying it only where a price can
+    // start finds the same matches (transparent bounds let the look-behinds see before `from`).
+    Matcher m = PRICE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+    int from = 0;
+    while ((from = nextPossibleStart(s, from)) >= 0) {
+      m.region(from, s.length());
+      if (!m.lookingAt()) {
+        from++;
+        continue;
+      }
+      from = m.end();
       boolean amountFirst = m.group("amountA") != null;
       String amount = amountFirst ? m.group("amountA") : m.group("amountB");
       String multiplier = amountFirst ? m.group("multA") : m.group("multB");
@@ -90,6 +110,36 @@ final class PriceExtractor {
               text, Entity.Type.PRICE, m.start(), m.end(), plain + " " + code, attributes));
     }
     return found;
+  }
+
+  private static boolean hasAsciiDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first index at or after {@code from} where a price may start, or -1. */
+  private static int nextPossibleStart(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || CURRENCY_MAY_START[c]) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean[] currencyFirstChars() {
+    Matcher currency = Pattern.compile("(?iu)" + CURRENCY.formatted("cur")).matcher("");
+    boolean[] first = new boolean[Character.MAX_VALUE + 1];
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      currency.reset(String.valueOf((char) c));
+      first[c] = currency.lookingAt() || currency.hitEnd();
+    }
+    return first;
   }
 
   /** Reads {@code 3,000}, {@code 3.000}, {@code 3 000}, {@code 3٬000}, {@code 2.5}, {@code 2,5}. */

@@ -24,6 +24,12 @@ final class WalletExtractor {
   private static final Pattern BECH32 =
       Pattern.compile(
           EDGE_BEFORE + "(?:bc1[02-9ac-hj-np-z]{8,87}|BC1[02-9AC-HJ-NP-Z]{8,87})" + EDGE_AFTER);
+
+  /**
+   * No address is shorter: {@code bc1} and 8 characters ({@link #BECH32}); the others are longer.
+   */
+  private static final int SHORTEST_ADDRESS = 11;
+
   private static final Pattern ETHEREUM =
       Pattern.compile(EDGE_BEFORE + "0x[0-9a-fA-F]{40}" + EDGE_AFTER);
 
@@ -35,6 +41,9 @@ final class WalletExtractor {
    */
   List<Entity> extract(NormalizedText text) {
     List<Entity> found = new ArrayList<>();
+    if (longestAsciiAlphanumericRun(text.text()) < SHORTEST_ADDRESS) {
+      return found;
+    }
     Matcher m = BASE58_BTC.matcher(text.text());
     while (m.find()) {
       byte[] payload = Base58.decodeChecked(m.group());
@@ -60,6 +69,20 @@ final class WalletExtractor {
       found.add(wallet(text, m, "ETH", "hex"));
     }
     return found;
+  }
+
+  /** The length of the longest run of {@code [A-Za-z0-9]}; every address is one such run. */
+  static int longestAsciiAlphanumericRun(String text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      run = alphanumeric ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 
   private static Entity wallet(NormalizedText text, Matcher m, String chain, String format) {

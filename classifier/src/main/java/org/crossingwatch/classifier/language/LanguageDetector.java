@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.crossingwatch.classifier.normalize.NormalizedText;
+import org.crossingwatch.classifier.normalize.Normalizer;
 
 /**
  * Detects the languages of a post, several per post when it mixes them. The front door of this
@@ -109,6 +111,20 @@ public final class LanguageDetector {
    * @throws NullPointerException if {@code text} or {@code languageHint} is null
    */
   public List<DetectedLanguage> detect(String text, Optional<String> languageHint) {
+    requireNonNull(text, "text");
+    requireNonNull(languageHint, "languageHint");
+    return detect(Normalizer.normalize(text), languageHint);
+  }
+
+  /**
+   * As {@link #detect(String, Optional)} for a text already normalised with {@link
+   * Normalizer#normalize(String)}: the same languages, without normalising the text a second time.
+   *
+   * @param text the normalised text; the languages are those of its {@linkplain
+   *     NormalizedText#original() original}
+   * @throws NullPointerException if {@code text} or {@code languageHint} is null
+   */
+  public List<DetectedLanguage> detect(NormalizedText text, Optional<String> languageHint) {
     requireNonNull(text, "text");
     requireNonNull(languageHint, "languageHint");
     String prepared = TextPreparer.prepare(text);

@@ -1,5 +1,6 @@
 package org.crossingwatch.classifier.language;
 
+import org.crossingwatch.classifier.normalize.NormalizedText;
 import org.crossingwatch.classifier.normalize.Normalizer;
 
 /**
@@ -13,7 +14,12 @@ final class TextPreparer {
   private TextPreparer() {}
 
   static String prepare(String text) {
-    char[] chars = Normalizer.normalize(text).text().toCharArray();
+    return prepare(Normalizer.normalize(text));
+  }
+
+  /** As {@link #prepare(String)} for a text that {@link Normalizer} has already normalised. */
+  static String prepare(NormalizedText normalized) {
+    char[] chars = normalized.text().toCharArray();
     int i = 0;
     while (i < chars.length) {
       if (Character.isWhitespace(chars[i])) {

@@ -92,15 +92,26 @@ public final class Normalizer {
     while (i < text.length()) {
       int cp = text.codePointAt(i);
       if (i > chunkStart && NFKC.hasBoundaryBefore(cp)) {
-        out.append(NFKC.normalize(text.substring(chunkStart, i)), chunkStart, i);
+        appendNfkc(text, chunkStart, i, out);
         chunkStart = i;
       }
       i += Character.charCount(cp);
     }
     if (chunkStart < text.length()) {
-      out.append(NFKC.normalize(text.substring(chunkStart)), chunkStart, text.length());
+      appendNfkc(text, chunkStart, text.length(), out);
     }
     return out;
+  }
+
+  /** Appends the NFKC form of {@code text[start, end)}, every char mapped to that whole range. */
+  private static void appendNfkc(String text, int start, int end, Builder out) {
+    char c = text.charAt(start);
+    // Most chunks are one char without a decomposition mapping, which NFKC leaves as it is.
+    if (end == start + 1 && NFKC.getDecomposition(c) == null) {
+      out.append(c, start, end);
+    } else {
+      out.append(NFKC.normalize(text.substring(start, end)), start, end);
+    }
   }
 
   private static NormalizedText symbols(String original, Builder in) {
@@ -168,6 +179,16 @@ public final class Normalizer {
       text = new StringBuilder(capacity);
       starts = new int[Math.max(capacity, 16)];
       ends = new int[Math.max(capacity, 16)];
+    }
+
+    void append(char c, int from, int to) {
+      if (text.length() == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+      }
+      starts[text.length()] = from;
+      ends[text.length()] = to;
+      text.append(c);
     }
 
     void append(String chunk, int from, int to) {

@@ -111,6 +111,16 @@ class PhoneNumberExtractorTest {
   }
 
   @Test
+  void aLaterRegionStillFindsTheNumbersBesideThoseAnEarlierRegionFound() {
+    String text = "ليبيا 0912345678 ایران 09123456789";
+
+    assertThat(phones(text, "LY", "IR"))
+        .containsExactly(
+            phone(text, "0912345678", "+218912345678", "LY"),
+            phone(text, "09123456789", "+989123456789", "IR"));
+  }
+
+  @Test
   void pricesYearsDatesAndTimesAreNotPhoneNumbers() {
     String text = "3000$ en 2023, le 12/05/2024 à 14:30, 15.06.2025, 1.500.000 تومان, 21:45:10";
 

@@ -123,4 +123,15 @@ class PriceExtractorTest {
     assertThat(prices("3000 people in 2024, try 3 times, all 500 seats, 0912345678, 3km"))
         .isEmpty();
   }
+
+  @Test
+  void findsACurrencyBeforeItsAmountInCapitalsAndInAnyArabicLetterVariant() {
+    String text = "EURO 300 au départ, ДОЛЛАРОВ 500 после, دولار ٧٠٠ عند الوصول";
+
+    assertThat(prices(text))
+        .containsExactly(
+            price(text, "EURO 300", "300", "EUR"),
+            price(text, "ДОЛЛАРОВ 500", "500", "USD"),
+            price(text, "دولار ٧٠٠", "700", "USD"));
+  }
 }

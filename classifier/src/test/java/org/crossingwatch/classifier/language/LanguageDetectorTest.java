@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import org.crossingwatch.classifier.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
 
 class LanguageDetectorTest {
@@ -107,6 +108,20 @@ class LanguageDetectorTest {
 
     assertThat(found).extracting(DetectedLanguage::code).containsExactly("fr", "ar");
     assertThat(found.get(0).share() + found.get(1).share()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aNormalisedTextHasTheLanguagesOfItsOriginal() {
+    String text =
+        "Départ garanti ce week-end depuis Zouara 🚤, places limitées.\n"
+            + "رحلة مضمونة إلى إيطاليا، الدفع عند الوصول ٣٠٠٠ يورو";
+    List<DetectedLanguage> found =
+        detector.detect(Normalizer.normalize(text), Optional.of("ar-LY"));
+
+    assertThat(found).isEqualTo(detector.detect(text, Optional.of("ar-LY")));
+    assertThat(found).extracting(DetectedLanguage::code).containsExactly("fr", "ar");
+    assertThat(detector.detect(Normalizer.normalize("راه"), Optional.of("prs")))
+        .containsExactly(new DetectedLanguage("fa", 1.0, 0.5));
   }
 
   @Test

@@ -72,6 +72,21 @@ class NormalizerTest {
   }
 
   @Test
+  void mapsEveryCharOfAnNfkcChunkToTheWholeChunkItCameFrom() {
+    String original = "ﬁn cafe\u0301 بَحر";
+    NormalizedText normalized = Normalizer.normalize(original);
+
+    assertThat(normalized.text()).isEqualTo("fin café بَحر");
+    assertThat(normalized.originalRange(0, 1)).containsExactly(0, 1); // f of the ligature
+    assertThat(normalized.originalRange(1, 2)).containsExactly(0, 1); // i of the ligature
+    assertThat(normalized.originalRange(2, 3)).containsExactly(1, 2);
+    assertThat(normalized.originalRange(7, 8)).containsExactly(6, 8); // é from e and U+0301
+    assertThat(normalized.originalRange(9, 10)).containsExactly(9, 11); // beh with its fatha
+    assertThat(normalized.originalRange(10, 11)).containsExactly(9, 11);
+    assertThat(normalized.originalRange(11, 12)).containsExactly(11, 12);
+  }
+
+  @Test
   void leavesEmptyTextEmpty() {
     NormalizedText normalized = Normalizer.normalize("");
 
