@@ -99,7 +99,10 @@ public final class CompiledRuleSet implements Closeable {
       // One commit, hence one segment, for the whole rule set: the presearcher looks up every
       // post term once per segment, and the default batch of 5,000 rules made one per batch.
       MonitorConfiguration configuration =
-          new MonitorConfiguration().setQueryUpdateBufferSize(Math.max(1, queries.size()));
+          new MonitorConfiguration()
+              .setQueryUpdateBufferSize(Math.max(1, queries.size()))
+              // Each disjunct is rewritten here, once, instead of per post and candidate.
+              .setQueryDecomposer(new PreparedQuery.Decomposer());
       monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(), configuration);
       register(monitor, queries, accepted, skipped);
     } catch (IOException e) {

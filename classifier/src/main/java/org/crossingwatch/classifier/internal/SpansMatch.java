@@ -54,8 +54,11 @@ final class SpansMatch extends QueryMatch {
           if (!routed.contains(metadata.get(PostFields.LANGUAGE_FIELD))) {
             return;
           }
-          Weight weight =
-              searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
+          Query query =
+              matchQuery instanceof PreparedQuery prepared
+                  ? prepared.forMatching(searcher)
+                  : searcher.rewrite(matchQuery);
+          Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {
