@@ -22,6 +22,10 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.crossingwatch.classifier.analysis.PostFields;
 import org.crossingwatch.classifier.normalize.NormalizedText;
 import org.crossingwatch.classifier.rules.Category;
@@ -99,13 +103,30 @@ public final class CompiledRuleSet implements Closeable {
       // One commit, hence one segment, for the whole rule set: the presearcher looks up every
       // post term once per segment, and the default batch of 5,000 rules made one per batch.
       MonitorConfiguration configuration =
-          new MonitorConfiguration().setQueryUpdateBufferSize(Math.max(1, queries.size()));
+          new MonitorConfiguration()
+              .setQueryUpdateBufferSize(Math.max(1, queries.size()))
+              // Each disjunct is rewritten here, once, instead of per post and candidate.
+              .setQueryDecomposer(new PreparedQuery.Decomposer())
+              // Rules live in memory only: no serializer, as in Monitor's default configuration.
+              .setDirectoryProvider(CompiledRuleSet::ruleIndexDirectory, null);
       monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(), configuration);
       register(monitor, queries, accepted, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
     }
     return new CompiledRuleSet(monitor, accepted, skipped, routedFields);
+  }
+
+  /**
+   * The rule index's in-memory directory, each file in one buffer: every post's presearcher query
+   * opens postings and doc values of the rule index, and slicing a file kept in many small buffers
+   * (the default) copied a list of buffers each time.
+   */
+  private static Directory ruleIndexDirectory() {
+    return new ByteBuffersDirectory(
+        new SingleInstanceLockFactory(),
+        ByteBuffersDataOutput::new,
+        ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
   }
 
   /** Every field a post can be indexed in. */

@@ -39,7 +39,9 @@ final class SpansMatch extends QueryMatch {
    * PostFields#LANGUAGE_FIELD} metadata is not one of them is skipped before it is matched. The
    * post's searcher is made by Monitor per run; its query cache is turned off because a
    * one-document index gains nothing from caching while the cache's bookkeeping (hashing each query
-   * to count its uses) costs on every candidate.
+   * to count its uses) costs on every candidate. A candidate's weight is built from its query as
+   * {@link PreparedQuery} rewrote it at compile time, or rewritten against the post when its
+   * rewrite reads the post's terms.
    *
    * @param routed the post's routing languages, {@link PostFields#ANY} included
    */
@@ -54,8 +56,11 @@ final class SpansMatch extends QueryMatch {
           if (!routed.contains(metadata.get(PostFields.LANGUAGE_FIELD))) {
             return;
           }
-          Weight weight =
-              searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
+          Query query =
+              matchQuery instanceof PreparedQuery prepared
+                  ? prepared.forMatching(searcher)
+                  : searcher.rewrite(matchQuery);
+          Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {

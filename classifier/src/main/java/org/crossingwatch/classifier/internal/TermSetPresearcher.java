@@ -51,7 +51,8 @@ final class TermSetPresearcher extends Presearcher {
 
   @Override
   public Document indexQuery(Query query, Map<String, String> metadata) {
-    return indexing.indexQuery(query, metadata);
+    Query parsed = query instanceof PreparedQuery prepared ? prepared.source() : query;
+    return indexing.indexQuery(parsed, metadata);
   }
 
   @Override
