@@ -1,9 +1,9 @@
 package org.crossingwatch.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crossingwatch.classifier.TestRules.offer;
 
 import java.util.List;
-import java.util.Optional;
 import org.crossingwatch.model.Rule;
 import org.crossingwatch.model.RuleHit;
 import org.junit.jupiter.api.Test;
@@ -17,11 +17,11 @@ class LanguageRoutingTest {
 
   private static final List<Rule> RULES =
       List.of(
-          rule("en.boat", "en", "boat"),
-          rule("fr.boat", "fr", "boat OR bateau"),
-          rule("ar.boat", "ar", "قارب"),
-          rule("fa.boat", "fa", "قارب OR قایق"),
-          rule("any.arrival", "any", "\"pay on arrival\" OR \"الدفع عند الوصول\""));
+          offer("en.boat", "en", "boat"),
+          offer("fr.boat", "fr", "boat OR bateau"),
+          offer("ar.boat", "ar", "قارب"),
+          offer("fa.boat", "fa", "قارب OR قایق"),
+          offer("any.arrival", "any", "\"pay on arrival\" OR \"الدفع عند الوصول\""));
 
   private static final ClassifierSettings ROUTED =
       ClassifierSettings.defaults().withRouting(LanguageRouting.DETECTED_LANGUAGES);
@@ -53,15 +53,10 @@ class LanguageRoutingTest {
 
   @Test
   void symbolTokensAndNumbersOfALanguageRuleMatchInTheNeutralField() throws Exception {
-    List<Rule> rules = List.of(rule("en.price", "en", "emoji_boat AND 3000"));
+    List<Rule> rules = List.of(offer("en.price", "en", "emoji_boat AND 3000"));
     try (Classifier classifier = Classifier.fromRules(rules, ROUTED)) {
       assertThat(classifier.matchingRuleIds("🚤 boat to Italy, 3000 per person, pay on arrival"))
           .containsExactly("en.price");
     }
-  }
-
-  private static Rule rule(String id, String language, String query) {
-    return new Rule(
-        0, id, language, "crossing_offer", query, 1.0, Optional.empty(), List.of(), List.of());
   }
 }

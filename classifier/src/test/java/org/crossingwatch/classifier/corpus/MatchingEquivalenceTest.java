@@ -1,6 +1,7 @@
 package org.crossingwatch.classifier.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crossingwatch.classifier.TestRules.offer;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,13 +40,13 @@ class MatchingEquivalenceTest {
   /** Rules that read several fields, negate across fields, use wildcards and any-language words. */
   private static final List<Rule> EXTRA =
       List.of(
-          rule("x.en.neg", "en", "boat AND NOT 3000"),
-          rule("x.en.neutral", "en", "\"boat emoji_boat\" OR (passage AND 2500)"),
-          rule("x.any.flag", "any", "flag_it OR flag_gr"),
-          rule("x.fr.wild", "fr", "passag* AND (itali* OR lampedusa)"),
-          rule("x.ar.phrase", "ar", "\"من زوارة\"~2"),
-          rule("x.ru.wild", "ru", "переправ* OR грец*"),
-          rule("x.tr.neg", "tr", "yunanistan -haber"));
+          offer("x.en.neg", "en", "boat AND NOT 3000"),
+          offer("x.en.neutral", "en", "\"boat emoji_boat\" OR (passage AND 2500)"),
+          offer("x.any.flag", "any", "flag_it OR flag_gr"),
+          offer("x.fr.wild", "fr", "passag* AND (itali* OR lampedusa)"),
+          offer("x.ar.phrase", "ar", "\"من زوارة\"~2"),
+          offer("x.ru.wild", "ru", "переправ* OR грец*"),
+          offer("x.tr.neg", "tr", "yunanistan -haber"));
 
   @Test
   void shippedRulesMatchTheSameRulesAndSpansAsPlainMonitorMatching() throws Exception {
@@ -140,10 +141,5 @@ class MatchingEquivalenceTest {
     }
     monitor.register(queries);
     return monitor;
-  }
-
-  private static Rule rule(String id, String language, String query) {
-    return new Rule(
-        0, id, language, "crossing_offer", query, 1.0, Optional.empty(), List.of(), List.of());
   }
 }

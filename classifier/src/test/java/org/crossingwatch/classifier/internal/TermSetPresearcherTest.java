@@ -1,12 +1,12 @@
 package org.crossingwatch.classifier.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crossingwatch.classifier.TestRules.offer;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 class TermSetPresearcherTest {
   private static final List<Rule> RULES =
       List.of(
-          rule("en.boat", "en", "boat AND (italy OR greece)"),
-          rule("en.pay", "en", "\"pay on arrival\""),
-          rule("fr.passage", "fr", "passage AND (lampedusa OR italie)"),
-          rule("ar.trip", "ar", "رحلة AND (زوارة OR لامبيدوزا)"),
-          rule("any.boat", "any", "emoji_boat"),
-          rule("ru.wild", "ru", "переправ*"),
-          rule("en.not", "en", "boat -news"));
+          offer("en.boat", "en", "boat AND (italy OR greece)"),
+          offer("en.pay", "en", "\"pay on arrival\""),
+          offer("fr.passage", "fr", "passage AND (lampedusa OR italie)"),
+          offer("ar.trip", "ar", "رحلة AND (زوارة OR لامبيدوزا)"),
+          offer("any.boat", "any", "emoji_boat"),
+          offer("ru.wild", "ru", "переправ*"),
+          offer("en.not", "en", "boat -news"));
 
   private static final List<String> POSTS =
       List.of(
@@ -114,10 +114,5 @@ class TermSetPresearcherTest {
     MemoryIndex index = new MemoryIndex();
     index.addField(PostFields.FALLBACK_FIELD, text, new WhitespaceAnalyzer());
     return (LeafReader) index.createSearcher().getIndexReader();
-  }
-
-  private static Rule rule(String id, String language, String query) {
-    return new Rule(
-        0, id, language, "crossing_offer", query, 1.0, Optional.empty(), List.of(), List.of());
   }
 }
