@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -32,36 +35,41 @@ import org.crossingwatch.classifier.rules.Category;
 import org.crossingwatch.model.Rule;
 
 /**
- * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id =
- * rule id, metadata = category, language, weight) on the field of its language ({@link
- * PostFields}), found by Lucene Monitor's term-filtering presearcher ({@link TermSetPresearcher})
- * and routed by language: a post is only checked against the rules of the languages it is written
- * in and the rules of language {@value PostFields#ANY} (the {@value PostFields#LANGUAGE_FIELD}
- * metadata of each candidate, see {@link SpansMatch#matcher}), and indexed only in the fields those
- * rules read ({@link RoutedFields}). A rule that cannot be used (unknown category, weight outside
- * [-5, 5], a query that does not parse, an id seen before) is left out and listed in {@link
- * #skipped()}; the others still work. Matching is thread-safe; errors of single rules at match time
- * are returned, never thrown.
+ * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id = a
+ * compact key, {@link RuleKeys}; metadata = category, language, weight) on the field of its
+ * language ({@link PostFields}), found by Lucene Monitor's term-filtering presearcher ({@link
+ * TermSetPresearcher}) and routed by language: a post is only checked against the rules of the
+ * languages it is written in and the rules of language {@value PostFields#ANY} (the {@value
+ * PostFields#LANGUAGE_FIELD} metadata of each candidate, see {@link SpansMatch#matcher}), and
+ * indexed only in the fields those rules read ({@link RoutedFields}). A rule that cannot be used
+ * (unknown category, weight outside [-5, 5], a query that does not parse, an id seen before) is
+ * left out and listed in {@link #skipped()}; the others still work. Matching is thread-safe; errors
+ * of single rules at match time are returned, never thrown.
  */
 public final class CompiledRuleSet implements Closeable {
   private final Monitor monitor;
+  private final RuleKeys keys;
+
+  /** The rules as given, by position: a Monitor query id is the key of a position here. */
+  private final List<Rule> byPosition;
+
   private final Map<String, Rule> rulesById;
-  private final Map<String, Integer> order;
   private final Map<String, String> skipped;
   private final RoutedFields routedFields;
 
   private CompiledRuleSet(
       Monitor monitor,
+      RuleKeys keys,
+      List<Rule> byPosition,
       Map<String, Rule> rulesById,
       Map<String, String> skipped,
       RoutedFields routedFields) {
     this.monitor = monitor;
+    this.keys = keys;
+    this.byPosition = byPosition;
     this.routedFields = routedFields;
     this.rulesById = Collections.unmodifiableMap(rulesById);
     this.skipped = Collections.unmodifiableMap(skipped);
-    Map<String, Integer> positions = new LinkedHashMap<>();
-    rulesById.keySet().forEach(id -> positions.put(id, positions.size()));
-    this.order = positions;
   }
 
   /**
@@ -71,17 +79,20 @@ public final class CompiledRuleSet implements Closeable {
    */
   public static CompiledRuleSet compile(List<Rule> rules) {
     requireNonNull(rules, "rules");
+    List<Rule> byPosition = List.copyOf(rules);
+    RuleKeys keys = RuleKeys.forCount(byPosition.size());
     RuleQueryParser parser = new RuleQueryParser();
     Map<String, Rule> accepted = new LinkedHashMap<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     List<MonitorQuery> queries = new ArrayList<>();
     RoutedFields routedFields = new RoutedFields(allFields());
-    for (Rule rule : rules) {
+    for (int position = 0; position < byPosition.size(); position++) {
+      Rule rule = byPosition.get(position);
       String problem = problem(rule, accepted);
       if (problem == null) {
         try {
           Query query = parser.parse(rule.query(), rule.language());
-          queries.add(monitorQuery(rule, query));
+          queries.add(monitorQuery(keys.of(position), rule, query));
           routedFields.add(PostFields.routingValue(rule.language()), query);
           accepted.put(rule.id(), rule);
         } catch (QuerySyntaxException e) {
@@ -110,11 +121,12 @@ public final class CompiledRuleSet implements Closeable {
               // Rules live in memory only: no serializer, as in Monitor's default configuration.
               .setDirectoryProvider(CompiledRuleSet::ruleIndexDirectory, null);
       monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(), configuration);
-      register(monitor, queries, accepted, skipped);
+      register(
+          monitor, queries, key -> byPosition.get(keys.positionOf(key)).id(), accepted, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
     }
-    return new CompiledRuleSet(monitor, accepted, skipped, routedFields);
+    return new CompiledRuleSet(monitor, keys, byPosition, accepted, skipped, routedFields);
   }
 
   /**
@@ -151,7 +163,7 @@ public final class CompiledRuleSet implements Closeable {
     return null;
   }
 
-  private static MonitorQuery monitorQuery(Rule rule, Query query) {
+  private static MonitorQuery monitorQuery(String key, Rule rule, Query query) {
     Map<String, String> metadata =
         Map.of(
             "category",
@@ -160,13 +172,14 @@ public final class CompiledRuleSet implements Closeable {
             PostFields.routingValue(rule.language()),
             "weight",
             Double.toString(rule.weight()));
-    return new MonitorQuery(rule.id(), query, rule.query(), metadata);
+    return new MonitorQuery(key, query, rule.query(), metadata);
   }
 
   /** Registers all at once; if that fails, one by one so only the bad rule is left out. */
   private static void register(
       Monitor monitor,
       List<MonitorQuery> queries,
+      Function<String, String> ruleIdOfKey,
       Map<String, Rule> accepted,
       Map<String, String> skipped)
       throws IOException {
@@ -180,8 +193,9 @@ public final class CompiledRuleSet implements Closeable {
       try {
         monitor.register(query);
       } catch (RuntimeException | IOException e) {
-        accepted.remove(query.getId());
-        skipped.put(query.getId(), "cannot be indexed for matching: " + e);
+        String ruleId = ruleIdOfKey.apply(query.getId());
+        accepted.remove(ruleId);
+        skipped.put(ruleId, "cannot be indexed for matching: " + e);
       }
     }
   }
@@ -206,9 +220,11 @@ public final class CompiledRuleSet implements Closeable {
    */
   public Matches match(NormalizedText text, Collection<String> languages) {
     MatchingQueries<SpansMatch> result = matchRouted(text, languages);
-    List<RuleMatch> matches = new ArrayList<>();
-    for (SpansMatch match : result.getMatches()) {
-      Rule rule = rulesById.get(match.getQueryId());
+    List<SpansMatch> found = new ArrayList<>(result.getMatches());
+    found.sort(Comparator.comparing(SpansMatch::getQueryId));
+    List<RuleMatch> matches = new ArrayList<>(found.size());
+    for (SpansMatch match : found) {
+      Rule rule = ruleOf(match.getQueryId());
       Set<Span> spans = new TreeSet<>();
       for (SpansMatch.Hit hit : match.hits()) {
         if (hit.startOffset() >= 0 && hit.endOffset() >= hit.startOffset()) {
@@ -218,8 +234,14 @@ public final class CompiledRuleSet implements Closeable {
       }
       matches.add(new RuleMatch(rule, List.copyOf(spans)));
     }
-    matches.sort((a, b) -> Integer.compare(order.get(a.rule.id()), order.get(b.rule.id())));
-    return new Matches(List.copyOf(matches), Map.copyOf(result.getErrors()));
+    Map<String, Exception> errors = new HashMap<>();
+    result.getErrors().forEach((key, error) -> errors.put(ruleOf(key).id(), error));
+    return new Matches(List.copyOf(matches), Map.copyOf(errors));
+  }
+
+  /** The rule registered under this key; keys sort as the rules' positions do. */
+  private Rule ruleOf(String key) {
+    return byPosition.get(keys.positionOf(key));
   }
 
   /**
@@ -229,7 +251,9 @@ public final class CompiledRuleSet implements Closeable {
    */
   public Set<String> matchingIds(NormalizedText text, Collection<String> languages) {
     Set<String> ids = new TreeSet<>();
-    matchRouted(text, languages).getMatches().forEach(match -> ids.add(match.getQueryId()));
+    matchRouted(text, languages)
+        .getMatches()
+        .forEach(match -> ids.add(ruleOf(match.getQueryId()).id()));
     return Collections.unmodifiableSet(ids);
   }
 
