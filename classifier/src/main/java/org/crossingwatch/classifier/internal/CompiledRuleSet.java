@@ -25,10 +25,6 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.store.ByteBuffersDataOutput;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.crossingwatch.classifier.analysis.PostFields;
 import org.crossingwatch.classifier.normalize.NormalizedText;
 import org.crossingwatch.classifier.rules.Category;
@@ -48,6 +44,7 @@ import org.crossingwatch.model.Rule;
  */
 public final class CompiledRuleSet implements Closeable {
   private final Monitor monitor;
+  private final TermDictionary dictionary;
   private final RuleKeys keys;
 
   /** The rules as given, by position: a Monitor query id is the key of a position here. */
@@ -59,12 +56,14 @@ public final class CompiledRuleSet implements Closeable {
 
   private CompiledRuleSet(
       Monitor monitor,
+      TermDictionary dictionary,
       RuleKeys keys,
       List<Rule> byPosition,
       Map<String, Rule> rulesById,
       Map<String, String> skipped,
       RoutedFields routedFields) {
     this.monitor = monitor;
+    this.dictionary = dictionary;
     this.keys = keys;
     this.byPosition = byPosition;
     this.routedFields = routedFields;
@@ -110,35 +109,17 @@ public final class CompiledRuleSet implements Closeable {
       }
     }
     Monitor monitor;
+    TermDictionary dictionary = new TermDictionary();
     try {
-      // One commit, hence one segment, for the whole rule set: the presearcher looks up every
-      // post term once per segment, and the default batch of 5,000 rules made one per batch.
-      MonitorConfiguration configuration =
-          new MonitorConfiguration()
-              .setQueryUpdateBufferSize(Math.max(1, queries.size()))
-              // Each disjunct is rewritten here, once, instead of per post and candidate.
-              .setQueryDecomposer(new PreparedQuery.Decomposer())
-              // Rules live in memory only: no serializer, as in Monitor's default configuration.
-              .setDirectoryProvider(CompiledRuleSet::ruleIndexDirectory, null);
+      MonitorConfiguration configuration = new RuleIndexConfiguration(queries.size(), dictionary);
       monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(), configuration);
       register(
           monitor, queries, key -> byPosition.get(keys.positionOf(key)).id(), accepted, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
     }
-    return new CompiledRuleSet(monitor, keys, byPosition, accepted, skipped, routedFields);
-  }
-
-  /**
-   * The rule index's in-memory directory, each file in one buffer: every post's presearcher query
-   * opens postings and doc values of the rule index, and slicing a file kept in many small buffers
-   * (the default) copied a list of buffers each time.
-   */
-  private static Directory ruleIndexDirectory() {
-    return new ByteBuffersDirectory(
-        new SingleInstanceLockFactory(),
-        ByteBuffersDataOutput::new,
-        ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    return new CompiledRuleSet(
+        monitor, dictionary, keys, byPosition, accepted, skipped, routedFields);
   }
 
   /** Every field a post can be indexed in. */
@@ -266,7 +247,8 @@ public final class CompiledRuleSet implements Closeable {
     }
     try {
       return monitor.match(
-          document(text.text(), routedFields.readBy(routed)), SpansMatch.matcher(routed));
+          document(text.text(), routedFields.readBy(routed)),
+          SpansMatch.matcher(routed, dictionary));
     } catch (IOException e) {
       throw new UncheckedIOException("In-memory matching failed", e);
     }

@@ -39,27 +39,38 @@ final class SpansMatch extends QueryMatch {
    * PostFields#LANGUAGE_FIELD} metadata is not one of them is skipped before it is matched. The
    * post's searcher is made by Monitor per run; its query cache is turned off because a
    * one-document index gains nothing from caching while the cache's bookkeeping (hashing each query
-   * to count its uses) costs on every candidate. A candidate's weight is built from its query as
-   * {@link PreparedQuery} rewrote it at compile time, or rewritten against the post when its
-   * rewrite reads the post's terms.
+   * to count its uses) costs on every candidate. A candidate that lacks terms it cannot match
+   * without ({@link PreparedQuery#mayMatch}) is dropped before its weight is built, which is most
+   * of a candidate's cost. A candidate's weight is built from its query as {@link PreparedQuery}
+   * rewrote it at compile time, or rewritten against the post when its rewrite reads the post's
+   * terms.
    *
    * @param routed the post's routing languages, {@link PostFields#ANY} included
+   * @param dictionary the rule set's required terms, which the candidates were prepared with
    */
-  static MatcherFactory<SpansMatch> matcher(Set<String> routed) {
-    requireNonNull(routed, "routed");
+  static MatcherFactory<SpansMatch> matcher(Set<String> routed, TermDictionary dictionary) {
+    requireNonNull(dictionary, "dictionary");
+    // Hashed: looked up once per candidate.
+    Set<String> routing = Set.copyOf(requireNonNull(routed, "routed"));
     return searcher -> {
       searcher.setQueryCache(null);
+      TermDictionary.PostTerms postTerms = dictionary.termsOf(searcher.getIndexReader());
       return new CandidateMatcher<>(searcher) {
         @Override
         protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
             throws IOException {
-          if (!routed.contains(metadata.get(PostFields.LANGUAGE_FIELD))) {
+          if (!routing.contains(metadata.get(PostFields.LANGUAGE_FIELD))) {
             return;
           }
-          Query query =
-              matchQuery instanceof PreparedQuery prepared
-                  ? prepared.forMatching(searcher)
-                  : searcher.rewrite(matchQuery);
+          Query query;
+          if (matchQuery instanceof PreparedQuery prepared) {
+            if (!prepared.mayMatch(postTerms)) {
+              return;
+            }
+            query = prepared.forMatching(searcher);
+          } else {
+            query = searcher.rewrite(matchQuery);
+          }
           Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
