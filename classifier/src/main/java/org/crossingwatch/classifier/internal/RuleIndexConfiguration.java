@@ -1,5 +1,10 @@
 package org.crossingwatch.classifier.internal;
 
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99Codec;
+import org.apache.lucene.codecs.memory.DirectPostingsFormat;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -9,10 +14,26 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * How the compiled rule set's {@link Monitor} keeps its rule index: in memory only, built in one
- * commit, with each rule disjunct {@linkplain PreparedQuery prepared}. Not a shared object: one per
- * compiled rule set.
+ * commit, with each rule disjunct {@linkplain PreparedQuery prepared}, and with its terms and
+ * postings held as plain arrays ({@link DirectPostingsFormat}) because every post's presearcher
+ * query looks its terms up there. Not a shared object: one per compiled rule set.
  */
 final class RuleIndexConfiguration extends MonitorConfiguration {
+  /**
+   * Lucene's default codec with the in-memory postings format for every field: the rule index is
+   * written once and then only read, for every post, so its terms dictionary and postings are
+   * decoded once when it is opened rather than on each lookup.
+   */
+  private static final Codec CODEC =
+      new Lucene99Codec() {
+        private final PostingsFormat direct = new DirectPostingsFormat();
+
+        @Override
+        public PostingsFormat getPostingsFormatForField(String field) {
+          return direct;
+        }
+      };
+
   /**
    * @param ruleCount how many rules will be registered at once
    * @param dictionary numbers the terms the rules' disjuncts cannot match without
@@ -25,6 +46,13 @@ final class RuleIndexConfiguration extends MonitorConfiguration {
     setQueryDecomposer(new PreparedQuery.Decomposer(dictionary));
     // Rules live in memory only: no serializer, as in Monitor's default configuration.
     setDirectoryProvider(RuleIndexConfiguration::directory, null);
+  }
+
+  @Override
+  protected IndexWriterConfig getIndexWriterConfig() {
+    IndexWriterConfig config = super.getIndexWriterConfig();
+    config.setCodec(CODEC);
+    return config;
   }
 
   /**
