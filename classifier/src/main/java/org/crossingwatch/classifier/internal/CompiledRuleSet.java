@@ -35,17 +35,18 @@ import org.crossingwatch.model.Rule;
  * compact key, {@link RuleKeys}; metadata = category, language, weight) on the field of its
  * language ({@link PostFields}), found by Lucene Monitor's term-filtering presearcher ({@link
  * TermSetPresearcher}) and routed by language: a post is only checked against the rules of the
- * languages it is written in and the rules of language {@value PostFields#ANY} (the {@value
- * PostFields#LANGUAGE_FIELD} metadata of each candidate, see {@link SpansMatch#matcher}), and
- * indexed only in the fields those rules read ({@link RoutedFields}). A rule that cannot be used
- * (unknown category, weight outside [-5, 5], a query that does not parse, an id seen before) is
- * left out and listed in {@link #skipped()}; the others still work. Matching is thread-safe; errors
- * of single rules at match time are returned, never thrown.
+ * languages it is written in and the rules of language {@value PostFields#ANY} (each candidate's
+ * language found by its key, {@link RuleRouting}, see {@link SpansMatch#matcher}), and indexed only
+ * in the fields those rules read ({@link RoutedFields}). A rule that cannot be used (unknown
+ * category, weight outside [-5, 5], a query that does not parse, an id seen before) is left out and
+ * listed in {@link #skipped()}; the others still work. Matching is thread-safe; errors of single
+ * rules at match time are returned, never thrown.
  */
 public final class CompiledRuleSet implements Closeable {
   private final Monitor monitor;
   private final TermDictionary dictionary;
   private final RuleKeys keys;
+  private final RuleRouting routing;
 
   /** The rules as given, by position: a Monitor query id is the key of a position here. */
   private final List<Rule> byPosition;
@@ -58,6 +59,7 @@ public final class CompiledRuleSet implements Closeable {
       Monitor monitor,
       TermDictionary dictionary,
       RuleKeys keys,
+      RuleRouting routing,
       List<Rule> byPosition,
       Map<String, Rule> rulesById,
       Map<String, String> skipped,
@@ -65,6 +67,7 @@ public final class CompiledRuleSet implements Closeable {
     this.monitor = monitor;
     this.dictionary = dictionary;
     this.keys = keys;
+    this.routing = routing;
     this.byPosition = byPosition;
     this.routedFields = routedFields;
     this.rulesById = Collections.unmodifiableMap(rulesById);
@@ -80,6 +83,7 @@ public final class CompiledRuleSet implements Closeable {
     requireNonNull(rules, "rules");
     List<Rule> byPosition = List.copyOf(rules);
     RuleKeys keys = RuleKeys.forCount(byPosition.size());
+    RuleRouting routing = new RuleRouting(keys, byPosition.size());
     RuleQueryParser parser = new RuleQueryParser();
     Map<String, Rule> accepted = new LinkedHashMap<>();
     Map<String, String> skipped = new LinkedHashMap<>();
@@ -92,6 +96,7 @@ public final class CompiledRuleSet implements Closeable {
         try {
           Query query = parser.parse(rule.query(), rule.language());
           queries.add(monitorQuery(keys.of(position), rule, query));
+          routing.set(position, PostFields.routingValue(rule.language()));
           routedFields.add(PostFields.routingValue(rule.language()), query);
           accepted.put(rule.id(), rule);
         } catch (QuerySyntaxException e) {
@@ -119,7 +124,7 @@ public final class CompiledRuleSet implements Closeable {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
     }
     return new CompiledRuleSet(
-        monitor, dictionary, keys, byPosition, accepted, skipped, routedFields);
+        monitor, dictionary, keys, routing, byPosition, accepted, skipped, routedFields);
   }
 
   /** Every field a post can be indexed in. */
@@ -248,7 +253,7 @@ public final class CompiledRuleSet implements Closeable {
     try {
       return monitor.match(
           document(text.text(), routedFields.readBy(routed)),
-          SpansMatch.matcher(routed, dictionary));
+          SpansMatch.matcher(routing.keysRoutedTo(routed), dictionary));
     } catch (IOException e) {
       throw new UncheckedIOException("In-memory matching failed", e);
     }

@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -35,9 +35,9 @@ import org.crossingwatch.classifier.analysis.PostFields;
  */
 final class SpansMatch extends QueryMatch {
   /**
-   * A matcher for one match run over a post of these routing languages: a candidate whose {@value
-   * PostFields#LANGUAGE_FIELD} metadata is not one of them is skipped before it is matched. The
-   * post's searcher is made by Monitor per run; its query cache is turned off because a
+   * A matcher for one match run over a post: a candidate not routed to the post's languages (its
+   * rule's {@link PostFields#routingValue}, {@link RuleRouting}) is skipped before it is matched.
+   * The post's searcher is made by Monitor per run; its query cache is turned off because a
    * one-document index gains nothing from caching while the cache's bookkeeping (hashing each query
    * to count its uses) costs on every candidate. A candidate that lacks terms it cannot match
    * without ({@link PreparedQuery#mayMatch}) is dropped before its weight is built, which is most
@@ -45,13 +45,12 @@ final class SpansMatch extends QueryMatch {
    * rewrote it at compile time, or rewritten against the post when its rewrite reads the post's
    * terms.
    *
-   * @param routed the post's routing languages, {@link PostFields#ANY} included
+   * @param routed whether a candidate, by its query id, is routed to the post
    * @param dictionary the rule set's required terms, which the candidates were prepared with
    */
-  static MatcherFactory<SpansMatch> matcher(Set<String> routed, TermDictionary dictionary) {
+  static MatcherFactory<SpansMatch> matcher(Predicate<String> routed, TermDictionary dictionary) {
+    requireNonNull(routed, "routed");
     requireNonNull(dictionary, "dictionary");
-    // Hashed: looked up once per candidate.
-    Set<String> routing = Set.copyOf(requireNonNull(routed, "routed"));
     return searcher -> {
       searcher.setQueryCache(null);
       TermDictionary.PostTerms postTerms = dictionary.termsOf(searcher.getIndexReader());
@@ -59,7 +58,7 @@ final class SpansMatch extends QueryMatch {
         @Override
         protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
             throws IOException {
-          if (!routing.contains(metadata.get(PostFields.LANGUAGE_FIELD))) {
+          if (!routed.test(queryId)) {
             return;
           }
           Query query;
