@@ -43,6 +43,8 @@ import org.crossingwatch.model.Rule;
  * rules at match time are returned, never thrown.
  */
 public final class CompiledRuleSet implements Closeable {
+  private static final int PASSES = 2;
+
   private final Monitor monitor;
   private final TermDictionary dictionary;
   private final RuleKeys keys;
@@ -117,7 +119,9 @@ public final class CompiledRuleSet implements Closeable {
     TermDictionary dictionary = new TermDictionary();
     try {
       MonitorConfiguration configuration = new RuleIndexConfiguration(queries.size(), dictionary);
-      monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(), configuration);
+      // Two passes: a rule needs two of its terms in a post to be a candidate; most that one
+      // term selected could not match, and each cost Monitor's per-candidate work.
+      monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(PASSES), configuration);
       register(
           monitor, queries, key -> byPosition.get(keys.positionOf(key)).id(), accepted, skipped);
     } catch (IOException e) {
