@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.CandidateMatcher;
@@ -109,6 +111,25 @@ class TermSetPresearcherTest {
                 memoryIndexReader("boat italy"),
                 (field, term) -> !field.equals(TermFilteredPresearcher.ANYTOKEN_FIELD));
     assertThat(query.toString()).isEqualTo("ConstantScore(+(text_0:(boat italy)))");
+  }
+
+  @Test
+  void indexesEachRuleTermAsAPlainValueOfItsFieldOncePerPassAndUnsuffixed() throws Exception {
+    Query query = new RuleQueryParser().parse("boat AND (italy OR greece)", "en");
+    List<String> values = new ArrayList<>();
+    for (IndexableField field : new TermSetPresearcher(2).indexQuery(query, Map.of())) {
+      assertThat(field).isInstanceOf(StringField.class);
+      values.add(field.name() + "=" + field.binaryValue().utf8ToString());
+    }
+
+    assertThat(values)
+        .containsExactly(
+            "text_en_0=greece",
+            "text_en_0=italy",
+            "text_en=greece",
+            "text_en=italy",
+            "text_en_1=boat",
+            "text_en=boat");
   }
 
   /** The rules the presearcher selects, matched or not. */
