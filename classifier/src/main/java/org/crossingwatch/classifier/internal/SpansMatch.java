@@ -14,24 +14,21 @@ import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.crossingwatch.classifier.analysis.PostFields;
 
 /**
  * A rule's match in the one post of a match run, with the character offsets of its hits in the
- * normalised text: the hits {@link HighlightsMatch#MATCHER} reports, found in two phases. A
- * candidate is first matched like {@link QueryMatch#SIMPLE_MATCHER} does, by advancing the query's
- * scorer to the post; only the candidates that match are then asked for their {@link
- * Weight#matches} (positions and offsets), which costs more. The result is the same as Monitor's
- * highlighter's: a query with matches also scores the document, and a query the scorer matches but
- * {@code matches} does not is not a match here either. Hits are kept per field and position range,
- * the first one seen winning, as in {@link HighlightsMatch}.
+ * normalised text: the hits {@link HighlightsMatch#MATCHER} reports, found as it finds them, by
+ * asking each document of the post's index for the candidate weight's {@link Weight#matches}
+ * (positions and offsets). Candidates that provably cannot match are dropped before (see {@link
+ * #matcher}), so most candidates asked match; advancing a scorer first, as this did when they
+ * mostly did not, now cost more than it saved. Hits are kept per field and position range, the
+ * first one seen winning, as in {@link HighlightsMatch}.
  */
 final class SpansMatch extends QueryMatch {
   /**
@@ -72,14 +69,7 @@ final class SpansMatch extends QueryMatch {
           }
           Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-              continue;
-            }
-            DocIdSetIterator docs = scorer.iterator();
-            for (int doc = docs.nextDoc();
-                doc != DocIdSetIterator.NO_MORE_DOCS;
-                doc = docs.nextDoc()) {
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
               Matches matches = weight.matches(leaf, doc);
               if (matches != null) {
                 addMatch(of(queryId, matches), leaf.docBase + doc);
