@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,6 +185,76 @@ class JsonSerdeTest {
                     Instant.parse("2026-11-01T08:00:00Z")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("EntityLink alertCount must be at least 2 (a link joins alerts), was 1");
+  }
+
+  @Test
+  void verdictKeepsContributionsInTheOrderGivenSoItsJsonIsTheSameOnEveryRun() {
+    Map<String, Double> contributions = new LinkedHashMap<>();
+    contributions.put("bias", -3.25);
+    for (String feature :
+        List.of(
+            "smuggling_service",
+            "transport_mode",
+            "route",
+            "price",
+            "payment_terms",
+            "contact",
+            "guarantee",
+            "documents",
+            "news_report",
+            "offer_x_contact",
+            "offer_x_price")) {
+      contributions.put(feature, feature.length() / 4.0);
+    }
+    Verdict verdict =
+        new Verdict(
+            1,
+            "telegram:safar_europa:4711",
+            0.5,
+            false,
+            List.of(),
+            contributions,
+            List.of("ar"),
+            "rules@1",
+            Instant.EPOCH,
+            List.of());
+
+    String json = Json.write(verdict);
+
+    assertThat(verdict.contributions().keySet()).containsExactlyElementsOf(contributions.keySet());
+    assertThat(json)
+        .contains(
+            "\"contributions\":{\"bias\":-3.25,\"smuggling_service\":4.25,"
+                + "\"transport_mode\":3.5,\"route\":1.25,\"price\":1.25,"
+                + "\"payment_terms\":3.25,\"contact\":1.75,\"guarantee\":2.25,"
+                + "\"documents\":2.25,\"news_report\":2.75,\"offer_x_contact\":3.75,"
+                + "\"offer_x_price\":3.25}");
+    assertThat(Json.read(json, Verdict.class).contributions().keySet())
+        .containsExactlyElementsOf(contributions.keySet());
+    assertThatThrownBy(() -> verdict.contributions().put("route", 0.0))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void verdictWithANullContributionIsRejectedWithTheFeatureName() {
+    Map<String, Double> contributions = new HashMap<>();
+    contributions.put("price", null);
+
+    assertThatThrownBy(
+            () ->
+                new Verdict(
+                    1,
+                    "k",
+                    0.5,
+                    false,
+                    List.of(),
+                    contributions,
+                    List.of(),
+                    "v",
+                    Instant.EPOCH,
+                    List.of()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("map value for key 'price' must not be null");
   }
 
   @Test

@@ -33,11 +33,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code crossingwatch score --input posts.jsonl [--output out.jsonl]}: scores a JSONL file of
  * posts offline. Input lines need {@code id} and {@code text}; {@code platform}, {@code channel}
- * and {@code languageHint} are used when present, other fields are ignored. Each output line has
- * {@code id}, {@code score}, {@code alert}, {@code languages}, {@code reasons} (rule id, category,
- * contribution, spans), {@code contributions} and {@code entities}. A bad line is reported on
- * stderr with its line number and skipped; progress goes to stderr every {@value #PROGRESS_EVERY}
- * posts.
+ * and {@code languageHint} are used when present, other fields are ignored. A collected post as the
+ * collectors publish it (no {@code id}, but {@code externalId}) is scored too and identified by its
+ * key {@code platform:channel:externalId}. Each output line has {@code id}, {@code score}, {@code
+ * alert}, {@code languages}, {@code reasons} (rule id, category, contribution, spans), {@code
+ * contributions} and {@code entities}. A bad line is reported on stderr with its line number and
+ * skipped; progress goes to stderr every {@value #PROGRESS_EVERY} posts.
  */
 @Command(
     name = "score",
@@ -54,7 +55,9 @@ public final class ScoreCommand implements Callable<Integer> {
       names = {"-i", "--input"},
       required = true,
       paramLabel = "FILE",
-      description = "The posts, one JSON object per line with at least id and text.")
+      description =
+          "The posts, one JSON object per line with at least id and text, or collected posts"
+              + " (platform, channel, externalId, text).")
   Path input;
 
   @Option(
@@ -80,16 +83,16 @@ public final class ScoreCommand implements Callable<Integer> {
         if (line.isBlank()) {
           continue;
         }
-        Post post;
+        Input input;
         try {
-          post = post(line);
+          input = input(line);
         } catch (IllegalArgumentException e) {
           err.println("line " + number + ": " + e.getMessage() + "; skipped");
           skipped++;
           continue;
         }
-        Classification classification = classifier.explain(post);
-        out.write(Json.write(outputLine(post.externalId(), classification)));
+        Classification classification = classifier.explain(input.post());
+        out.write(Json.write(outputLine(input.id(), classification)));
         out.write('\n');
         scored++;
         alerts += classification.verdict().alert() ? 1 : 0;
@@ -141,11 +144,20 @@ public final class ScoreCommand implements Callable<Integer> {
   }
 
   /**
-   * A post from an input line.
+   * One input line: the id its output line carries and the post to score.
+   *
+   * @param id the line's {@code id}, or the key of a collected post given without one
+   */
+  record Input(String id, Post post) {}
+
+  /**
+   * A post from an input line: either a line with {@code id} and {@code text}, or a collected post
+   * as the collectors publish it ({@code platform}, {@code channel}, {@code externalId}, {@code
+   * text}), whose output line is then identified by its key {@code platform:channel:externalId}.
    *
    * @throws IllegalArgumentException saying what is wrong
    */
-  static Post post(String line) {
+  static Input input(String line) {
     JsonNode node;
     try {
       node = Json.mapper().readTree(line);
@@ -155,26 +167,35 @@ public final class ScoreCommand implements Callable<Integer> {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
     }
-    String id = text(node, "id").orElseThrow(() -> missing("id"));
-    String text = text(node, "text").orElseThrow(() -> missing("text"));
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("field 'id' must not be blank");
+    Optional<String> id = text(node, "id");
+    Optional<String> externalId = text(node, "externalId");
+    if (id.isEmpty() && externalId.isEmpty()) {
+      throw new IllegalArgumentException(
+          "missing required field 'id' (or 'externalId' of a collected post)");
     }
-    return new Post(
-        0,
-        null,
-        text(node, "platform").filter(s -> !s.isBlank()).orElse("jsonl"),
-        text(node, "channel").filter(s -> !s.isBlank()).orElse("input"),
-        id,
-        Optional.empty(),
-        Optional.empty(),
-        text,
-        text(node, "languageHint"),
-        Optional.empty(),
-        Instant.EPOCH,
-        List.of(),
-        Optional.empty(),
-        "0".repeat(64));
+    String text = text(node, "text").orElseThrow(() -> missing("text"));
+    String postId = id.orElseGet(externalId::get);
+    if (postId.isBlank()) {
+      throw new IllegalArgumentException(
+          "field '" + (id.isPresent() ? "id" : "externalId") + "' must not be blank");
+    }
+    Post post =
+        new Post(
+            0,
+            null,
+            text(node, "platform").filter(s -> !s.isBlank()).orElse("jsonl"),
+            text(node, "channel").filter(s -> !s.isBlank()).orElse("input"),
+            postId,
+            Optional.empty(),
+            Optional.empty(),
+            text,
+            text(node, "languageHint"),
+            Optional.empty(),
+            Instant.EPOCH,
+            List.of(),
+            Optional.empty(),
+            "0".repeat(64));
+    return new Input(id.orElseGet(post::key), post);
   }
 
   private static Optional<String> text(JsonNode node, String field) {
@@ -182,7 +203,8 @@ public final class ScoreCommand implements Callable<Integer> {
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
-    if (!value.isTextual() && !(field.equals("id") && value.isIntegralNumber())) {
+    if (!value.isTextual()
+        && !((field.equals("id") || field.equals("externalId")) && value.isIntegralNumber())) {
       throw new IllegalArgumentException("field '" + field + "' must be a string, was " + value);
     }
     return Optional.of(value.asText());

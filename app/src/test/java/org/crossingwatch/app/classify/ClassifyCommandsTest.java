@@ -102,6 +102,46 @@ class ClassifyCommandsTest {
   }
 
   @Test
+  void scoreTakesCollectedPostsAsTheCollectorsPublishThemAndNamesThemByTheirKey() throws Exception {
+    Path input =
+        lines(
+            "raw.jsonl",
+            Json.write(
+                java.util.Map.of(
+                    "platform", "telegram",
+                    "channel", "passeurs_calais",
+                    "externalId", "812",
+                    "text", OFFER,
+                    "collectedAt", "2026-11-01T08:05:00Z")),
+            "{\"platform\":\"telegram\",\"channel\":\"x\",\"text\":\"Passage\"}",
+            "{\"externalId\":\" \",\"text\":\"Passage\"}");
+    Path output = dir.resolve("verdicts.jsonl");
+
+    int exit =
+        execute(
+            new ScoreCommand(),
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--rules",
+            rules().toString());
+
+    assertThat(exit).isZero();
+    List<String> written = Files.readAllLines(output, UTF_8);
+    assertThat(written).hasSize(1);
+    JsonNode verdict = Json.mapper().readTree(written.get(0));
+    assertThat(verdict.get("id").asText()).isEqualTo("telegram:passeurs_calais:812");
+    assertThat(verdict.get("reasons").get(0).get("ruleId").asText())
+        .isEqualTo("fr.crossing.passage");
+    assertThat(err.toString())
+        .startsWith(
+            "line 2: missing required field 'id' (or 'externalId' of a collected post); skipped")
+        .contains("line 3: field 'externalId' must not be blank; skipped")
+        .endsWith("Scored 1 posts (1 alerts), skipped 2 bad lines" + System.lineSeparator());
+  }
+
+  @Test
   void scoreRejectsAThresholdOutsideZeroToOne() throws Exception {
     Path input = lines("posts.jsonl", "{\"id\":\"p1\",\"text\":\"x\"}");
 

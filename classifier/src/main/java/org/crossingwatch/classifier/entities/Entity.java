@@ -2,7 +2,9 @@ package org.crossingwatch.classifier.entities;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One entity found in a post: a phone number, a price, a messenger handle, a link, a crypto wallet
@@ -57,7 +59,9 @@ public record Entity(
       throw new IllegalArgumentException(
           "span [" + start + ", " + end + ") of " + type + " '" + value + "' is not a valid range");
     }
-    attributes = Map.copyOf(attributes);
+    attributes.forEach((name, v) -> requireNonNull(v, () -> "attribute '" + name + "'"));
+    // Sorted by name, so verdict JSON lists them in the same order on every run.
+    attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
   }
 
   /** Length of the span in the original text, in UTF-16 units. */

@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -22,46 +25,55 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.store.ByteBuffersDataOutput;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.crossingwatch.classifier.analysis.PostFields;
 import org.crossingwatch.classifier.normalize.NormalizedText;
 import org.crossingwatch.classifier.rules.Category;
 import org.crossingwatch.model.Rule;
 
 /**
- * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id =
- * rule id, metadata = category, language, weight) on the field of its language ({@link
- * PostFields}), found by Lucene Monitor's term-filtering presearcher ({@link TermSetPresearcher})
- * and routed by language: a post is only checked against the rules of the languages it is written
- * in and the rules of language {@value PostFields#ANY} (the {@value PostFields#LANGUAGE_FIELD}
- * metadata of each candidate, see {@link SpansMatch#matcher}), and indexed only in the fields those
- * rules read ({@link RoutedFields}). A rule that cannot be used (unknown category, weight outside
- * [-5, 5], a query that does not parse, an id seen before) is left out and listed in {@link
- * #skipped()}; the others still work. Matching is thread-safe; errors of single rules at match time
- * are returned, never thrown.
+ * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id = a
+ * compact key, {@link RuleKeys}; metadata = category, language, weight) on the field of its
+ * language ({@link PostFields}), found by Lucene Monitor's term-filtering presearcher ({@link
+ * TermSetPresearcher}) and routed by language: a post is only checked against the rules of the
+ * languages it is written in and the rules of language {@value PostFields#ANY} (each candidate's
+ * language found by its key, {@link RuleRouting}, see {@link SpansMatch#matcher}), and indexed only
+ * in the fields those rules read ({@link RoutedFields}). A rule that cannot be used (unknown
+ * category, weight outside [-5, 5], a query that does not parse, an id seen before) is left out and
+ * listed in {@link #skipped()}; the others still work. Matching is thread-safe; errors of single
+ * rules at match time are returned, never thrown.
  */
 public final class CompiledRuleSet implements Closeable {
+  private static final int PASSES = 2;
+
   private final Monitor monitor;
+  private final TermDictionary dictionary;
+  private final RuleKeys keys;
+  private final RuleRouting routing;
+
+  /** The rules as given, by position: a Monitor query id is the key of a position here. */
+  private final List<Rule> byPosition;
+
   private final Map<String, Rule> rulesById;
-  private final Map<String, Integer> order;
   private final Map<String, String> skipped;
   private final RoutedFields routedFields;
 
   private CompiledRuleSet(
       Monitor monitor,
+      TermDictionary dictionary,
+      RuleKeys keys,
+      RuleRouting routing,
+      List<Rule> byPosition,
       Map<String, Rule> rulesById,
       Map<String, String> skipped,
       RoutedFields routedFields) {
     this.monitor = monitor;
+    this.dictionary = dictionary;
+    this.keys = keys;
+    this.routing = routing;
+    this.byPosition = byPosition;
     this.routedFields = routedFields;
     this.rulesById = Collections.unmodifiableMap(rulesById);
     this.skipped = Collections.unmodifiableMap(skipped);
-    Map<String, Integer> positions = new LinkedHashMap<>();
-    rulesById.keySet().forEach(id -> positions.put(id, positions.size()));
-    this.order = positions;
   }
 
   /**
@@ -71,17 +83,22 @@ public final class CompiledRuleSet implements Closeable {
    */
   public static CompiledRuleSet compile(List<Rule> rules) {
     requireNonNull(rules, "rules");
+    List<Rule> byPosition = List.copyOf(rules);
+    RuleKeys keys = RuleKeys.forCount(byPosition.size());
+    RuleRouting routing = new RuleRouting(keys, byPosition.size());
     RuleQueryParser parser = new RuleQueryParser();
     Map<String, Rule> accepted = new LinkedHashMap<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     List<MonitorQuery> queries = new ArrayList<>();
     RoutedFields routedFields = new RoutedFields(allFields());
-    for (Rule rule : rules) {
+    for (int position = 0; position < byPosition.size(); position++) {
+      Rule rule = byPosition.get(position);
       String problem = problem(rule, accepted);
       if (problem == null) {
         try {
           Query query = parser.parse(rule.query(), rule.language());
-          queries.add(monitorQuery(rule, query));
+          queries.add(monitorQuery(keys.of(position), rule, query));
+          routing.set(position, PostFields.routingValue(rule.language()));
           routedFields.add(PostFields.routingValue(rule.language()), query);
           accepted.put(rule.id(), rule);
         } catch (QuerySyntaxException e) {
@@ -99,34 +116,19 @@ public final class CompiledRuleSet implements Closeable {
       }
     }
     Monitor monitor;
+    TermDictionary dictionary = new TermDictionary();
     try {
-      // One commit, hence one segment, for the whole rule set: the presearcher looks up every
-      // post term once per segment, and the default batch of 5,000 rules made one per batch.
-      MonitorConfiguration configuration =
-          new MonitorConfiguration()
-              .setQueryUpdateBufferSize(Math.max(1, queries.size()))
-              // Each disjunct is rewritten here, once, instead of per post and candidate.
-              .setQueryDecomposer(new PreparedQuery.Decomposer())
-              // Rules live in memory only: no serializer, as in Monitor's default configuration.
-              .setDirectoryProvider(CompiledRuleSet::ruleIndexDirectory, null);
-      monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(), configuration);
-      register(monitor, queries, accepted, skipped);
+      MonitorConfiguration configuration = new RuleIndexConfiguration(queries.size(), dictionary);
+      // Two passes: a rule needs two of its terms in a post to be a candidate; most that one
+      // term selected could not match, and each cost Monitor's per-candidate work.
+      monitor = new Monitor(PostFields.analyzer(), new TermSetPresearcher(PASSES), configuration);
+      register(
+          monitor, queries, key -> byPosition.get(keys.positionOf(key)).id(), accepted, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the in-memory rule index", e);
     }
-    return new CompiledRuleSet(monitor, accepted, skipped, routedFields);
-  }
-
-  /**
-   * The rule index's in-memory directory, each file in one buffer: every post's presearcher query
-   * opens postings and doc values of the rule index, and slicing a file kept in many small buffers
-   * (the default) copied a list of buffers each time.
-   */
-  private static Directory ruleIndexDirectory() {
-    return new ByteBuffersDirectory(
-        new SingleInstanceLockFactory(),
-        ByteBuffersDataOutput::new,
-        ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    return new CompiledRuleSet(
+        monitor, dictionary, keys, routing, byPosition, accepted, skipped, routedFields);
   }
 
   /** Every field a post can be indexed in. */
@@ -151,7 +153,7 @@ public final class CompiledRuleSet implements Closeable {
     return null;
   }
 
-  private static MonitorQuery monitorQuery(Rule rule, Query query) {
+  private static MonitorQuery monitorQuery(String key, Rule rule, Query query) {
     Map<String, String> metadata =
         Map.of(
             "category",
@@ -160,13 +162,14 @@ public final class CompiledRuleSet implements Closeable {
             PostFields.routingValue(rule.language()),
             "weight",
             Double.toString(rule.weight()));
-    return new MonitorQuery(rule.id(), query, rule.query(), metadata);
+    return new MonitorQuery(key, query, rule.query(), metadata);
   }
 
   /** Registers all at once; if that fails, one by one so only the bad rule is left out. */
   private static void register(
       Monitor monitor,
       List<MonitorQuery> queries,
+      Function<String, String> ruleIdOfKey,
       Map<String, Rule> accepted,
       Map<String, String> skipped)
       throws IOException {
@@ -180,8 +183,9 @@ public final class CompiledRuleSet implements Closeable {
       try {
         monitor.register(query);
       } catch (RuntimeException | IOException e) {
-        accepted.remove(query.getId());
-        skipped.put(query.getId(), "cannot be indexed for matching: " + e);
+        String ruleId = ruleIdOfKey.apply(query.getId());
+        accepted.remove(ruleId);
+        skipped.put(ruleId, "cannot be indexed for matching: " + e);
       }
     }
   }
@@ -206,9 +210,11 @@ public final class CompiledRuleSet implements Closeable {
    */
   public Matches match(NormalizedText text, Collection<String> languages) {
     MatchingQueries<SpansMatch> result = matchRouted(text, languages);
-    List<RuleMatch> matches = new ArrayList<>();
-    for (SpansMatch match : result.getMatches()) {
-      Rule rule = rulesById.get(match.getQueryId());
+    List<SpansMatch> found = new ArrayList<>(result.getMatches());
+    found.sort(Comparator.comparing(SpansMatch::getQueryId));
+    List<RuleMatch> matches = new ArrayList<>(found.size());
+    for (SpansMatch match : found) {
+      Rule rule = ruleOf(match.getQueryId());
       Set<Span> spans = new TreeSet<>();
       for (SpansMatch.Hit hit : match.hits()) {
         if (hit.startOffset() >= 0 && hit.endOffset() >= hit.startOffset()) {
@@ -218,8 +224,14 @@ public final class CompiledRuleSet implements Closeable {
       }
       matches.add(new RuleMatch(rule, List.copyOf(spans)));
     }
-    matches.sort((a, b) -> Integer.compare(order.get(a.rule.id()), order.get(b.rule.id())));
-    return new Matches(List.copyOf(matches), Map.copyOf(result.getErrors()));
+    Map<String, Exception> errors = new HashMap<>();
+    result.getErrors().forEach((key, error) -> errors.put(ruleOf(key).id(), error));
+    return new Matches(List.copyOf(matches), Map.copyOf(errors));
+  }
+
+  /** The rule registered under this key; keys sort as the rules' positions do. */
+  private Rule ruleOf(String key) {
+    return byPosition.get(keys.positionOf(key));
   }
 
   /**
@@ -229,7 +241,9 @@ public final class CompiledRuleSet implements Closeable {
    */
   public Set<String> matchingIds(NormalizedText text, Collection<String> languages) {
     Set<String> ids = new TreeSet<>();
-    matchRouted(text, languages).getMatches().forEach(match -> ids.add(match.getQueryId()));
+    matchRouted(text, languages)
+        .getMatches()
+        .forEach(match -> ids.add(ruleOf(match.getQueryId()).id()));
     return Collections.unmodifiableSet(ids);
   }
 
@@ -242,7 +256,8 @@ public final class CompiledRuleSet implements Closeable {
     }
     try {
       return monitor.match(
-          document(text.text(), routedFields.readBy(routed)), SpansMatch.matcher(routed));
+          document(text.text(), routedFields.readBy(routed)),
+          SpansMatch.matcher(routing.keysRoutedTo(routed), dictionary));
     } catch (IOException e) {
       throw new UncheckedIOException("In-memory matching failed", e);
     }

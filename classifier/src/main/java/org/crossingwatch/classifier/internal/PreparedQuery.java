@@ -47,27 +47,36 @@ final class PreparedQuery extends Query {
   private final Query source;
   private final Query rewritten;
 
-  private PreparedQuery(Query source, Query rewritten) {
+  /** The terms the query cannot match without; null when it needs none in particular. */
+  private final RequiredTerms required;
+
+  private PreparedQuery(Query source, Query rewritten, TermDictionary dictionary) {
     this.source = source;
     this.rewritten = rewritten;
+    this.required =
+        RequiredTerms.of(rewritten != null ? rewritten : source, dictionary).orElse(null);
   }
 
   /**
    * The query, rewritten now when its rewrite cannot depend on the post.
    *
    * @param source a parsed rule query or one disjunct of it
+   * @param dictionary numbers the terms the query cannot match without, once per rule set
    */
-  static PreparedQuery of(Query source) {
+  static PreparedQuery of(Query source, TermDictionary dictionary) {
     requireNonNull(source, "source");
+    requireNonNull(dictionary, "dictionary");
     if (!rewritesWithoutIndex(source)) {
-      return new PreparedQuery(source, null);
+      return new PreparedQuery(source, null, dictionary);
     }
+    Query rewritten;
     try {
-      return new PreparedQuery(source, EMPTY.rewrite(source));
+      rewritten = EMPTY.rewrite(source);
     } catch (IOException | RuntimeException e) {
       // Such a query (too many clauses, say) fails per post, where its error is reported.
-      return new PreparedQuery(source, null);
+      rewritten = null;
     }
+    return new PreparedQuery(source, rewritten, dictionary);
   }
 
   /** The query as parsed (and decomposed), for the presearcher. */
@@ -78,6 +87,14 @@ final class PreparedQuery extends Query {
   /** Whether the rewrite was done at compile time. */
   boolean isRewritten() {
     return rewritten != null;
+  }
+
+  /**
+   * False when the post lacks terms the query cannot match without ({@link RequiredTerms}), so the
+   * query provably does not match it; true when it may match.
+   */
+  boolean mayMatch(TermDictionary.PostTerms terms) {
+    return required == null || required.presentIn(terms);
   }
 
   /**
@@ -181,12 +198,20 @@ final class PreparedQuery extends Query {
    */
   static final class Decomposer extends QueryDecomposer {
     private final QueryDecomposer stock = new QueryDecomposer();
+    private final TermDictionary dictionary;
+
+    /**
+     * @param dictionary numbers the required terms of the rule set's disjuncts
+     */
+    Decomposer(TermDictionary dictionary) {
+      this.dictionary = requireNonNull(dictionary, "dictionary");
+    }
 
     @Override
     public Set<Query> decompose(Query query) {
       Set<Query> parts = new LinkedHashSet<>();
       for (Query part : stock.decompose(query)) {
-        parts.add(of(part));
+        parts.add(of(part, dictionary));
       }
       return parts;
     }

@@ -8,68 +8,68 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.crossingwatch.classifier.analysis.PostFields;
 
 /**
  * A rule's match in the one post of a match run, with the character offsets of its hits in the
- * normalised text: the hits {@link HighlightsMatch#MATCHER} reports, found in two phases. A
- * candidate is first matched like {@link QueryMatch#SIMPLE_MATCHER} does, by advancing the query's
- * scorer to the post; only the candidates that match are then asked for their {@link
- * Weight#matches} (positions and offsets), which costs more. The result is the same as Monitor's
- * highlighter's: a query with matches also scores the document, and a query the scorer matches but
- * {@code matches} does not is not a match here either. Hits are kept per field and position range,
- * the first one seen winning, as in {@link HighlightsMatch}.
+ * normalised text: the hits {@link HighlightsMatch#MATCHER} reports, found as it finds them, by
+ * asking each document of the post's index for the candidate weight's {@link Weight#matches}
+ * (positions and offsets). Candidates that provably cannot match are dropped before (see {@link
+ * #matcher}), so most candidates asked match; advancing a scorer first, as this did when they
+ * mostly did not, now cost more than it saved. Hits are kept per field and position range, the
+ * first one seen winning, as in {@link HighlightsMatch}.
  */
 final class SpansMatch extends QueryMatch {
   /**
-   * A matcher for one match run over a post of these routing languages: a candidate whose {@value
-   * PostFields#LANGUAGE_FIELD} metadata is not one of them is skipped before it is matched. The
-   * post's searcher is made by Monitor per run; its query cache is turned off because a
+   * A matcher for one match run over a post: a candidate not routed to the post's languages (its
+   * rule's {@link PostFields#routingValue}, {@link RuleRouting}) is skipped before it is matched.
+   * The post's searcher is made by Monitor per run; its query cache is turned off because a
    * one-document index gains nothing from caching while the cache's bookkeeping (hashing each query
-   * to count its uses) costs on every candidate. A candidate's weight is built from its query as
-   * {@link PreparedQuery} rewrote it at compile time, or rewritten against the post when its
-   * rewrite reads the post's terms.
+   * to count its uses) costs on every candidate. A candidate that lacks terms it cannot match
+   * without ({@link PreparedQuery#mayMatch}) is dropped before its weight is built, which is most
+   * of a candidate's cost. A candidate's weight is built from its query as {@link PreparedQuery}
+   * rewrote it at compile time, or rewritten against the post when its rewrite reads the post's
+   * terms.
    *
-   * @param routed the post's routing languages, {@link PostFields#ANY} included
+   * @param routed whether a candidate, by its query id, is routed to the post
+   * @param dictionary the rule set's required terms, which the candidates were prepared with
    */
-  static MatcherFactory<SpansMatch> matcher(Set<String> routed) {
+  static MatcherFactory<SpansMatch> matcher(Predicate<String> routed, TermDictionary dictionary) {
     requireNonNull(routed, "routed");
+    requireNonNull(dictionary, "dictionary");
     return searcher -> {
       searcher.setQueryCache(null);
+      TermDictionary.PostTerms postTerms = dictionary.termsOf(searcher.getIndexReader());
       return new CandidateMatcher<>(searcher) {
         @Override
         protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
             throws IOException {
-          if (!routed.contains(metadata.get(PostFields.LANGUAGE_FIELD))) {
+          if (!routed.test(queryId)) {
             return;
           }
-          Query query =
-              matchQuery instanceof PreparedQuery prepared
-                  ? prepared.forMatching(searcher)
-                  : searcher.rewrite(matchQuery);
+          Query query;
+          if (matchQuery instanceof PreparedQuery prepared) {
+            if (!prepared.mayMatch(postTerms)) {
+              return;
+            }
+            query = prepared.forMatching(searcher);
+          } else {
+            query = searcher.rewrite(matchQuery);
+          }
           Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-              continue;
-            }
-            DocIdSetIterator docs = scorer.iterator();
-            for (int doc = docs.nextDoc();
-                doc != DocIdSetIterator.NO_MORE_DOCS;
-                doc = docs.nextDoc()) {
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
               Matches matches = weight.matches(leaf, doc);
               if (matches != null) {
                 addMatch(of(queryId, matches), leaf.docBase + doc);

@@ -46,6 +46,14 @@ class PlaceGazetteerTest {
   }
 
   @Test
+  void listsAPlacesAttributesByNameSoVerdictJsonIsStable() {
+    Entity zuwara = GAZETTEER.find(Normalizer.normalize("من زوارة")).get(0);
+
+    assertThat(List.copyOf(zuwara.attributes().keySet()))
+        .containsExactly("country", "kind", "role", "route");
+  }
+
+  @Test
   void matchesSpellingsInEveryScript() {
     assertThat(names("Zuara, Lampedusa, لمبدوزا, İzmir, Izmir, إزمير, ازمیر, Измир"))
         .containsExactly(

@@ -28,7 +28,7 @@ class PreparedQueryTest {
             "/lampedu[sz]a/ AND 3000",
             "emoji_boat^2 OR (sfax AND NOT journal)")) {
       Query source = parser.parse(query, "fr");
-      PreparedQuery prepared = PreparedQuery.of(source);
+      PreparedQuery prepared = PreparedQuery.of(source, new TermDictionary());
 
       assertThat(prepared.isRewritten()).as(query).isTrue();
       assertThat(prepared.forMatching(post)).as(query).isEqualTo(post.rewrite(source));
@@ -38,7 +38,7 @@ class PreparedQueryTest {
   @Test
   void aFuzzyQueryIsRewrittenAgainstEachPostBecauseItsRewriteReadsThePostsTerms() throws Exception {
     Query source = parser.parse("lampedusa~1 AND passage", "fr");
-    PreparedQuery prepared = PreparedQuery.of(source);
+    PreparedQuery prepared = PreparedQuery.of(source, new TermDictionary());
     IndexSearcher post = searcher("Passage pour Lampadusa");
 
     assertThat(prepared.isRewritten()).isFalse();
@@ -53,7 +53,7 @@ class PreparedQueryTest {
     Query source = parser.parse("(قارب AND زوارة) OR لامبيدوزا OR \"رحلة بحرية\"", "ar");
 
     List<Query> parts = new ArrayList<>();
-    for (Query part : new PreparedQuery.Decomposer().decompose(source)) {
+    for (Query part : new PreparedQuery.Decomposer(new TermDictionary()).decompose(source)) {
       assertThat(part).isInstanceOf(PreparedQuery.class);
       assertThat(((PreparedQuery) part).isRewritten()).isTrue();
       parts.add(((PreparedQuery) part).source());
@@ -79,8 +79,10 @@ class PreparedQueryTest {
   void aPreparedQueryPrintsAndComparesAsItsParsedQuery() throws IOException, QuerySyntaxException {
     Query source = parser.parse("passage AND lampedusa", "fr");
 
-    assertThat(PreparedQuery.of(source).toString()).isEqualTo(source.toString());
-    assertThat(PreparedQuery.of(source))
-        .isEqualTo(PreparedQuery.of(parser.parse("passage AND lampedusa", "fr")));
+    assertThat(PreparedQuery.of(source, new TermDictionary()).toString())
+        .isEqualTo(source.toString());
+    assertThat(PreparedQuery.of(source, new TermDictionary()))
+        .isEqualTo(
+            PreparedQuery.of(parser.parse("passage AND lampedusa", "fr"), new TermDictionary()));
   }
 }

@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.Query;
@@ -40,10 +44,37 @@ class TermSetPresearcherTest {
           "Passage pour Lampedusa depuis Sfax, boat rapide",
           "رحلة من زوارة إلى لامبيدوزا 🚤",
           "Переправа в Грецию, boat Greece",
-          "Ferry timetable Piraeus to Chios");
+          "Ferry timetable Piraeus to Chios",
+          "Ferries to Italy and Greece");
 
   @Test
-  void selectsTheCandidatesTheStockPresearcherSelects() throws IOException, QuerySyntaxException {
+  void onePassSelectsTheCandidatesOfLucenesTermFilteredPresearcher() throws Exception {
+    List<String> candidates = candidatesOfBoth(1, new TermFilteredPresearcher());
+
+    assertThat(candidates)
+        .contains(
+            "Boat to Italy, pay on arrival 🚤 [any.boat, en.boat, en.not, en.pay, ru.wild]",
+            "Ferry timetable Piraeus to Chios [ru.wild]",
+            "Ferries to Italy and Greece [en.boat, ru.wild]");
+  }
+
+  @Test
+  void twoPassesSelectTheCandidatesOfLucenesMultipassPresearcher() throws Exception {
+    List<String> candidates = candidatesOfBoth(2, new MultipassTermFilteredPresearcher(2));
+
+    assertThat(candidates)
+        .containsExactly(
+            "Boat to Italy, pay on arrival 🚤 [any.boat, en.boat, en.not, en.pay, ru.wild]",
+            "Passage pour Lampedusa depuis Sfax, boat rapide [en.not, fr.passage, ru.wild]",
+            "رحلة من زوارة إلى لامبيدوزا 🚤 [any.boat, ar.trip, ru.wild]",
+            "Переправа в Грецию, boat Greece [en.boat, en.not, ru.wild]",
+            "Ferry timetable Piraeus to Chios [ru.wild]",
+            "Ferries to Italy and Greece [ru.wild]");
+  }
+
+  /** The candidates per post, ours and Lucene's, asserted equal. */
+  private static List<String> candidatesOfBoth(int passes, Presearcher stock)
+      throws IOException, QuerySyntaxException {
     List<MonitorQuery> queries = new ArrayList<>();
     RuleQueryParser parser = new RuleQueryParser();
     for (Rule rule : RULES) {
@@ -56,8 +87,8 @@ class TermSetPresearcherTest {
     }
     List<String> expected = new ArrayList<>();
     List<String> actual = new ArrayList<>();
-    try (Monitor ours = new Monitor(PostFields.analyzer(), new TermSetPresearcher());
-        Monitor theirs = new Monitor(PostFields.analyzer())) {
+    try (Monitor ours = new Monitor(PostFields.analyzer(), new TermSetPresearcher(passes));
+        Monitor theirs = new Monitor(PostFields.analyzer(), stock)) {
       ours.register(queries);
       theirs.register(queries);
       for (String post : POSTS) {
@@ -69,20 +100,36 @@ class TermSetPresearcherTest {
       }
     }
     assertThat(actual).isEqualTo(expected);
-    assertThat(expected)
-        .contains(
-            "Boat to Italy, pay on arrival 🚤 [any.boat, en.boat, en.not, en.pay, ru.wild]",
-            "Ferry timetable Piraeus to Chios [ru.wild]");
+    return expected;
   }
 
   @Test
   void leavesTheAnyTokenClauseOutWhenNoRuleIsIndexedAsAnyToken() throws IOException {
     Query query =
-        new TermSetPresearcher()
+        new TermSetPresearcher(1)
             .buildQuery(
                 memoryIndexReader("boat italy"),
                 (field, term) -> !field.equals(TermFilteredPresearcher.ANYTOKEN_FIELD));
-    assertThat(query.toString()).isEqualTo("ConstantScore(text:(boat italy))");
+    assertThat(query.toString()).isEqualTo("ConstantScore(+(text_0:(boat italy)))");
+  }
+
+  @Test
+  void indexesEachRuleTermAsAPlainValueOfItsFieldOncePerPassAndUnsuffixed() throws Exception {
+    Query query = new RuleQueryParser().parse("boat AND (italy OR greece)", "en");
+    List<String> values = new ArrayList<>();
+    for (IndexableField field : new TermSetPresearcher(2).indexQuery(query, Map.of())) {
+      assertThat(field).isInstanceOf(StringField.class);
+      values.add(field.name() + "=" + field.binaryValue().utf8ToString());
+    }
+
+    assertThat(values)
+        .containsExactly(
+            "text_en_0=greece",
+            "text_en_0=italy",
+            "text_en=greece",
+            "text_en=italy",
+            "text_en_1=boat",
+            "text_en=boat");
   }
 
   /** The rules the presearcher selects, matched or not. */
