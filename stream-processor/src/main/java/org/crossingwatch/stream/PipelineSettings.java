@@ -28,6 +28,13 @@ import java.util.Objects;
  *     share the band lookup; a post sends one probe record per partition that owns any of its
  *     bands. Changing it needs an application reset (band keys move). Default {@value
  *     #DEFAULT_BAND_PARTITIONS}.
+ * @param fingerprintPartitions partitions of the {@code repost-fingerprints} and {@code
+ *     repost-decisions} repartition topics, so how many tasks share the exact-fingerprint lookup.
+ *     The two must have the same count (a decision must reach the task that holds its fingerprint)
+ *     and Kafka Streams cannot derive that for a topic fed back from a later step, so it is set
+ *     here; the clustering and link steps after the lookup get {@code max(bandPartitions,
+ *     fingerprintPartitions)} partitions. Changing it needs an application reset. Default {@value
+ *     #DEFAULT_FINGERPRINT_PARTITIONS}.
  */
 public record PipelineSettings(
     String applicationId,
@@ -36,7 +43,8 @@ public record PipelineSettings(
     int replicationFactor,
     Duration clusterRetention,
     double repostSimilarity,
-    int bandPartitions) {
+    int bandPartitions,
+    int fingerprintPartitions) {
   public static final String DEFAULT_APPLICATION_ID = "crossingwatch-pipeline";
   public static final int DEFAULT_MAX_RECORD_BYTES = 512 * 1024;
   public static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
@@ -44,6 +52,7 @@ public record PipelineSettings(
   public static final Duration DEFAULT_CLUSTER_RETENTION = Duration.ofDays(7);
   public static final double DEFAULT_REPOST_SIMILARITY = 0.6;
   public static final int DEFAULT_BAND_PARTITIONS = 4;
+  public static final int DEFAULT_FINGERPRINT_PARTITIONS = 4;
 
   public PipelineSettings {
     Objects.requireNonNull(applicationId, "applicationId must not be null");
@@ -77,6 +86,10 @@ public record PipelineSettings(
       throw new IllegalArgumentException(
           "bandPartitions must be at least 1, was " + bandPartitions);
     }
+    if (fingerprintPartitions < 1) {
+      throw new IllegalArgumentException(
+          "fingerprintPartitions must be at least 1, was " + fingerprintPartitions);
+    }
   }
 
   /** The first four fields, with the clustering fields at their defaults. */
@@ -89,7 +102,8 @@ public record PipelineSettings(
         replicationFactor,
         DEFAULT_CLUSTER_RETENTION,
         DEFAULT_REPOST_SIMILARITY,
-        DEFAULT_BAND_PARTITIONS);
+        DEFAULT_BAND_PARTITIONS,
+        DEFAULT_FINGERPRINT_PARTITIONS);
   }
 
   /** Every field at its default. */
@@ -110,7 +124,8 @@ public record PipelineSettings(
         replicationFactor,
         clusterRetention,
         repostSimilarity,
-        bandPartitions);
+        bandPartitions,
+        fingerprintPartitions);
   }
 
   /** A copy with another raw record size limit. */
@@ -122,7 +137,8 @@ public record PipelineSettings(
         replicationFactor,
         clusterRetention,
         repostSimilarity,
-        bandPartitions);
+        bandPartitions,
+        fingerprintPartitions);
   }
 
   /** A copy with another text length limit. */
@@ -134,7 +150,8 @@ public record PipelineSettings(
         replicationFactor,
         clusterRetention,
         repostSimilarity,
-        bandPartitions);
+        bandPartitions,
+        fingerprintPartitions);
   }
 
   /** A copy with another replication factor for internal topics. */
@@ -146,7 +163,8 @@ public record PipelineSettings(
         newReplicationFactor,
         clusterRetention,
         repostSimilarity,
-        bandPartitions);
+        bandPartitions,
+        fingerprintPartitions);
   }
 
   /** A copy with another retention for repost clusters and entity links. */
@@ -158,7 +176,8 @@ public record PipelineSettings(
         replicationFactor,
         newClusterRetention,
         repostSimilarity,
-        bandPartitions);
+        bandPartitions,
+        fingerprintPartitions);
   }
 
   /** A copy with another repost similarity threshold. */
@@ -170,7 +189,8 @@ public record PipelineSettings(
         replicationFactor,
         clusterRetention,
         newRepostSimilarity,
-        bandPartitions);
+        bandPartitions,
+        fingerprintPartitions);
   }
 
   /** A copy with another partition count for the band lookup. */
@@ -182,6 +202,20 @@ public record PipelineSettings(
         replicationFactor,
         clusterRetention,
         repostSimilarity,
-        newBandPartitions);
+        newBandPartitions,
+        fingerprintPartitions);
+  }
+
+  /** A copy with another partition count for the exact-fingerprint lookup. */
+  public PipelineSettings withFingerprintPartitions(int newFingerprintPartitions) {
+    return new PipelineSettings(
+        applicationId,
+        maxRecordBytes,
+        maxTextChars,
+        replicationFactor,
+        clusterRetention,
+        repostSimilarity,
+        bandPartitions,
+        newFingerprintPartitions);
   }
 }

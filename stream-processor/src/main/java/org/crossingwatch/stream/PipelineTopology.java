@@ -34,10 +34,12 @@ import org.crossingwatch.stream.cluster.BandLookup;
 import org.crossingwatch.stream.cluster.BandVote;
 import org.crossingwatch.stream.cluster.ClusterSerdes;
 import org.crossingwatch.stream.cluster.ClusterUpdater;
+import org.crossingwatch.stream.cluster.CopyDecisionRecorder;
 import org.crossingwatch.stream.cluster.FingerprintLookup;
 import org.crossingwatch.stream.cluster.FingerprintMatch;
 import org.crossingwatch.stream.cluster.RepostProbes;
 import org.crossingwatch.stream.cluster.VoteCollector;
+import org.crossingwatch.stream.cluster.VoteResult;
 import org.crossingwatch.stream.deadletter.DeadLetterWriter;
 import org.crossingwatch.stream.deadletter.Outcome;
 import org.crossingwatch.stream.links.EntityKeys;
@@ -61,11 +63,13 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
  * cw.posts.raw → parse ─┬─ bad bytes, bad JSON, missing field, too big ───────────→ cw.dlq
  *                       └→ classify (live rule set) ─┬─ classifier failed ──────────→ cw.dlq
  *                                                    └→ cw.posts.scored (every post)
- *   alerting posts ⇒ [repost-fingerprints] fingerprint store
- *     ├─ first of its text → a probe per band partition ⇒ [repost-bands] band store ─┐
- *     ├─ the first post itself ───────────────────────────────────────────────────────┤
- *     └─ identical copy of an earlier post ───────────────────────────────────────────┤
- *                  ⇒ [repost-votes] vote + waiting-post stores ⇒ [repost-clusters] cluster store
+ *   alerting posts ⇒ [repost-fingerprints] fingerprint store ←──────────────────────────────┐
+ *     ├─ first of its text → a probe per band partition ⇒ [repost-bands] band store ─┐      │
+ *     ├─ the first post itself ───────────────────────────────────────────────────────┤      │
+ *     ├─ identical copy of an earlier post, its cluster not known yet ────────────────┤      │
+ *     │            ⇒ [repost-votes] vote + waiting-post stores ─ decision ⇒ [repost-decisions]
+ *     └─ identical copy, its cluster known ─┐          │
+ *                  ⇒ [repost-clusters] cluster store ←─┘
  *                  → new or updated alert ─────────────────────────────────────────────┐
  *                  → its entities ⇒ [entity-links] entity store → cw.entities (changed) │
  *                                 → each entity's answer ───────────────────────────────┤
@@ -196,12 +200,14 @@ public final class PipelineTopology {
             .selectKey((postKey, post) -> post.exactKey(), Named.as("key-by-fingerprint"))
             .repartition(
                 Repartitioned.with(KEYS, ClusterSerdes.alertingPosts())
-                    .withName("repost-fingerprints"))
+                    .withName("repost-fingerprints")
+                    .withNumberOfPartitions(settings.fingerprintPartitions()))
             .process(
                 FingerprintLookup.supplier(settings.clusterRetention()),
                 Named.as("look-up-fingerprint"),
                 FingerprintLookup.STORE)
             .split(Named.as("fingerprint-"))
+            .branch((key, match) -> match.isClustered(), Branched.as("clustered"))
             .branch((key, match) -> match.isCopy(), Branched.as("copy"))
             .defaultBranch(Branched.as("first"));
 
@@ -217,7 +223,7 @@ public final class PipelineTopology {
                         Named.as("follow-first-copy")),
                 Named.as("merge-copies"));
 
-    KStream<String, AlertUpdate> alertUpdates =
+    Map<String, KStream<String, VoteResult>> voted =
         firstCopies
             // Re-key from post key to band partition: posts sharing a band meet in one partition;
             // one record carries all of a post's bands that live there.
@@ -243,7 +249,35 @@ public final class PipelineTopology {
                 Named.as("collect-band-votes"),
                 VoteCollector.STORE,
                 VoteCollector.WAITING_STORE)
-            // VoteCollector re-keyed by cluster id: every post of a cluster meets in one partition.
+            .split(Named.as("voted-"))
+            .branch((key, result) -> result.isDecision(), Branched.as("decision"))
+            .defaultBranch(Branched.as("post"));
+
+    voted
+        .get("voted-decision")
+        .mapValues(result -> result.decision().orElseThrow(), Named.as("take-copy-decision"))
+        // VoteCollector re-keyed the decision by exact fingerprint: it goes back to the partition
+        // of the fingerprint store that sends the copies (same partition count, same partitioner).
+        .repartition(
+            Repartitioned.with(KEYS, ClusterSerdes.copyDecisions())
+                .withName("repost-decisions")
+                .withNumberOfPartitions(settings.fingerprintPartitions()))
+        .process(
+            CopyDecisionRecorder.supplier(),
+            Named.as("record-copy-decision"),
+            FingerprintLookup.STORE);
+
+    KStream<String, AlertUpdate> alertUpdates =
+        voted
+            .get("voted-post")
+            .mapValues(result -> result.post().orElseThrow(), Named.as("take-voted-post"))
+            .merge(
+                fingerprinted
+                    .get("fingerprint-clustered")
+                    .mapValues(FingerprintMatch::post, Named.as("take-clustered-copy")),
+                Named.as("merge-clustered-copies"))
+            // VoteCollector and FingerprintLookup (copies whose first post's cluster is known)
+            // re-keyed by cluster id: every post of a cluster meets in one partition.
             .repartition(
                 Repartitioned.with(KEYS, ClusterSerdes.alertingPosts()).withName("repost-clusters"))
             .process(

@@ -85,6 +85,7 @@ class PipelineConfigTest {
     assertThat(PipelineSettings.defaults())
         .isEqualTo(new PipelineSettings("crossingwatch-pipeline", 524_288, 20_000, -1));
     assertThat(PipelineSettings.defaults().bandPartitions()).isEqualTo(4);
+    assertThat(PipelineSettings.defaults().fingerprintPartitions()).isEqualTo(4);
   }
 
   @Test
@@ -102,6 +103,8 @@ class PipelineConfigTest {
         .hasMessage("replicationFactor must be -1 (broker default) or at least 1, was 0");
     assertThatThrownBy(() -> defaults.withBandPartitions(0))
         .hasMessage("bandPartitions must be at least 1, was 0");
+    assertThatThrownBy(() -> defaults.withFingerprintPartitions(-1))
+        .hasMessage("fingerprintPartitions must be at least 1, was -1");
   }
 
   @Test

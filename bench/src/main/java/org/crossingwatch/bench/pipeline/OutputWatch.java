@@ -23,21 +23,38 @@ import org.crossingwatch.model.Topics;
 final class OutputWatch implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
 
-  /** The time of the first and of the last counted record, and the JVM's CPU time at each. */
+  /**
+   * The time of the first and of the last poll that returned records, the JVM's CPU time at each,
+   * and the verdicts counted in all and in the first poll. The rates count only the verdicts that
+   * came after the first poll, over the time from it to the last: the first poll's records were
+   * produced before the span began (counting them overstated the rate, and gave an infinite one
+   * when every record came in one poll).
+   */
   record Span(
       long firstNanos,
       long lastNanos,
       long firstCpuNanos,
       long lastCpuNanos,
       long scored,
+      long scoredInFirstPoll,
       long alerts) {
-    double perSecond(long posts) {
-      return posts / ((lastNanos - firstNanos) / 1e9);
+    /**
+     * Verdicts per second after the first poll; NaN when they all came in one poll (too few posts
+     * to measure a rate).
+     */
+    double perSecond() {
+      long timed = scored - scoredInFirstPoll;
+      return timed == 0 || lastNanos == firstNanos
+          ? Double.NaN
+          : timed / ((lastNanos - firstNanos) / 1e9);
     }
 
-    /** CPU time of the whole JVM per post between the first and the last record. */
-    double cpuMillisPerPost(long posts) {
-      return (lastCpuNanos - firstCpuNanos) / 1e6 / posts;
+    /**
+     * CPU time of the whole JVM per verdict after the first poll; NaN as for {@link #perSecond}.
+     */
+    double cpuMillisPerPost() {
+      long timed = scored - scoredInFirstPoll;
+      return timed == 0 ? Double.NaN : (lastCpuNanos - firstCpuNanos) / 1e6 / timed;
     }
   }
 
@@ -80,6 +97,7 @@ final class OutputWatch implements AutoCloseable {
     long firstCpu = 0;
     long lastCpu = 0;
     long seenScored = 0;
+    long scoredInFirstPoll = -1;
     Map<String, Integer> repostCounts = new HashMap<>();
     long seenAlerts = 0;
     while (seenScored < scored || seenAlerts < alerts) {
@@ -116,8 +134,9 @@ final class OutputWatch implements AutoCloseable {
           }
         }
       }
+      scoredInFirstPoll = scoredInFirstPoll < 0 ? seenScored : scoredInFirstPoll;
     }
-    return new Span(first, last, firstCpu, lastCpu, seenScored, seenAlerts);
+    return new Span(first, last, firstCpu, lastCpu, seenScored, scoredInFirstPoll, seenAlerts);
   }
 
   @Override

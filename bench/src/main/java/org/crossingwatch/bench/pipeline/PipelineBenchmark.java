@@ -168,7 +168,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         long nextIndex = posts;
         Optional<LatencyRun.Result> sustained = Optional.empty();
         int sustainedPerSecond =
-            sustainedRate != 0 ? sustainedRate : (int) Math.max(1, fullRun.perSecond(posts) / 2);
+            sustainedRate != 0 ? sustainedRate : halfOrDefault(fullRun.perSecond());
         if (sustainedRate >= 0) {
           sustained =
               Optional.of(
@@ -213,21 +213,26 @@ public final class PipelineBenchmark implements Callable<Integer> {
     row(
         out,
         "identity topology, exactly_once_v2",
-        identity.perSecond(posts),
+        identity.perSecond(),
         alone.perSecond(),
-        identity.cpuMillisPerPost(posts),
+        identity.cpuMillisPerPost(),
         alone.cpuMillisPerPost());
     row(
         out,
         "full pipeline, exactly_once_v2",
-        full.perSecond(posts),
+        full.perSecond(),
         alone.perSecond(),
-        full.cpuMillisPerPost(posts),
+        full.cpuMillisPerPost(),
         alone.cpuMillisPerPost());
     out.println();
     sustained.ifPresent(run -> latencyLine(out, run));
     latencyLine(out, latency);
     out.flush();
+  }
+
+  /** Half the measured rate, or half the offered latency rate when no rate could be measured. */
+  private int halfOrDefault(double perSecond) {
+    return (int) Math.max(1, (Double.isNaN(perSecond) ? rate : perSecond) / 2);
   }
 
   private static void latencyLine(PrintWriter out, LatencyRun.Result latency) {
@@ -244,9 +249,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
   }
 
   /**
-   * One table row. The last column is the classifier-alone CPU per post over this row's: what share
-   * of the row's CPU classification would take, a throughput ratio that, unlike posts per second,
-   * holds on a machine shared with other work.
+   * One table row; a rate that could not be measured (all output in one poll) prints as {@code
+   * n/a}. The last column is the classifier-alone CPU per post over this row's: what share of the
+   * row's CPU classification would take, a throughput ratio that, unlike posts per second, holds on
+   * a machine shared with other work.
    */
   private void row(
       PrintWriter out,
@@ -255,6 +261,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
       double classifierAlone,
       double cpuMillisPerPost,
       double classifierCpuMillisPerPost) {
+    if (Double.isNaN(perSecond)) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %d | n/a (every verdict came in one poll: raise --posts) | | | |%n",
+          name,
+          threads);
+      return;
+    }
     out.printf(
         Locale.ROOT,
         "| %s | %d | %,.0f | %.0f%% | %.2f | %.0f%% |%n",

@@ -18,13 +18,14 @@ import org.crossingwatch.stream.internal.BinaryWriter;
  * as the JSON bytes it already has. Values are read and written straight from and to byte arrays
  * through {@link java.nio.ByteBuffer} (numbers big-endian, strings as an int length and UTF-8, int
  * arrays in one bulk copy), never through a per-byte stream. Every value starts with a format byte
- * ({@value #FORMAT}; format 1 wrote strings as Java's modified UTF-8); a value in another format
- * (state or records written by an older version) fails with a {@link SerializationException} naming
- * the type, which sends a repartition record to the dead-letter topic. Thread-safe.
+ * ({@value #FORMAT}; format 1 wrote strings as Java's modified UTF-8, format 2 had no decided
+ * cluster in the fingerprint store); a value in another format (state or records written by an
+ * older version) fails with a {@link SerializationException} naming the type, which sends a
+ * repartition record to the dead-letter topic. Thread-safe.
  */
 public final class ClusterSerdes {
   /** The format byte every value starts with. */
-  static final byte FORMAT = 2;
+  static final byte FORMAT = 3;
 
   private static final Serde<AlertingPost> ALERTING_POSTS =
       serde("AlertingPost", ClusterSerdes::writeAlertingPost, ClusterSerdes::readAlertingPost);
@@ -114,8 +115,20 @@ public final class ClusterSerdes {
   private static final Serde<FirstCopy> FIRST_COPIES =
       serde(
           "FirstCopy",
-          (first, out) -> out.putString(first.postKey()).putLong(first.touchedAt()),
-          in -> new FirstCopy(in.getString(), in.getLong()));
+          (first, out) ->
+              out.putString(first.postKey())
+                  .putLong(first.touchedAt())
+                  .putString(first.clusterId().orElse("")),
+          in ->
+              new FirstCopy(
+                  in.getString(),
+                  in.getLong(),
+                  Optional.of(in.getString()).filter(id -> !id.isEmpty())));
+  private static final Serde<CopyDecision> COPY_DECISIONS =
+      serde(
+          "CopyDecision",
+          (decision, out) -> out.putString(decision.firstPostKey()).putString(decision.clusterId()),
+          in -> new CopyDecision(in.getString(), in.getString()));
   private static final Serde<RepostCluster> REPOST_CLUSTERS =
       serde(
           "RepostCluster",
@@ -172,6 +185,11 @@ public final class ClusterSerdes {
   /** Values of the fingerprint store. */
   public static Serde<FirstCopy> firstCopies() {
     return FIRST_COPIES;
+  }
+
+  /** Decided clusters of first posts, on {@code repost-decisions}. */
+  public static Serde<CopyDecision> copyDecisions() {
+    return COPY_DECISIONS;
   }
 
   /** Values of the cluster store. */

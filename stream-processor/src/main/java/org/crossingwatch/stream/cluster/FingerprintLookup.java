@@ -1,7 +1,6 @@
 package org.crossingwatch.stream.cluster;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -14,7 +13,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * same post delivered again) is named a copy of that first post, whatever its {@code collectedAt}
  * and however the copies race through the band partitions. All copies of one text meet in one
  * partition and are handled one after the other, so this answer is authoritative. Forwards keyed by
- * the post's key when first, by the first copy's key when a copy.
+ * the post's key when first. A copy is forwarded keyed by the first post's cluster id when the
+ * store already holds that post's {@link CopyDecision} (recorded by {@link CopyDecisionRecorder}),
+ * so it skips the vote store; otherwise keyed by the first post's key, to wait for the decision
+ * there.
  */
 public final class FingerprintLookup
     implements Processor<String, AlertingPost, String, FingerprintMatch> {
@@ -50,17 +52,15 @@ public final class FingerprintLookup
     if (first == null) {
       firstCopies.put(record.key(), new FirstCopy(postKey, record.timestamp()));
       // Re-key from fingerprint to post key, the key the band probes answer to.
-      context.forward(
-          record.withKey(postKey).withValue(new FingerprintMatch(post, Optional.empty())));
+      context.forward(record.withKey(postKey).withValue(FingerprintMatch.first(post)));
       return;
     }
-    firstCopies.put(
-        record.key(),
-        new FirstCopy(first.postKey(), Math.max(first.touchedAt(), record.timestamp())));
-    // Re-key from fingerprint to the first copy's key: the copy waits for that post's cluster.
+    firstCopies.put(record.key(), first.touched(record.timestamp()));
+    // Re-key from fingerprint to the cluster id when decided (the copy joins it at once), else to
+    // the first copy's key (the copy waits for that post's cluster in the vote store).
     context.forward(
         record
-            .withKey(first.postKey())
-            .withValue(new FingerprintMatch(post, Optional.of(first.postKey()))));
+            .withKey(first.clusterId().orElse(first.postKey()))
+            .withValue(FingerprintMatch.copyOf(first.postKey(), first.clusterId(), post)));
   }
 }

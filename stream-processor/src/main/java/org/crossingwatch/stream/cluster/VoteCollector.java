@@ -14,12 +14,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * near-duplicates racing through different partitions pick the same cluster whenever they saw each
  * other. The decision is kept (until it expires): identical copies of the post ({@link
  * BandVote.Kind#COPY}) follow it to the same cluster, those that arrived before the decision as
- * soon as it is made.
+ * soon as it is made. The decision also goes back to the fingerprint store as a {@link
+ * CopyDecision} keyed by the post's exact fingerprint, in the same transaction as the post's own
+ * record to its cluster, so that later copies skip this store.
  *
  * <p>Answers only touch the small {@link PendingVotes} of store {@value #STORE}; the posts wait
  * once, in store {@value #WAITING_STORE}, and leave it at the decision.
  */
-public final class VoteCollector implements Processor<String, BandVote, String, AlertingPost> {
+public final class VoteCollector implements Processor<String, BandVote, String, VoteResult> {
   /** The vote store's name. */
   public static final String STORE = "repost-vote-store";
 
@@ -27,7 +29,7 @@ public final class VoteCollector implements Processor<String, BandVote, String, 
   public static final String WAITING_STORE = "repost-waiting-post-store";
 
   private final Duration retention;
-  private ProcessorContext<String, AlertingPost> context;
+  private ProcessorContext<String, VoteResult> context;
   private KeyValueStore<String, PendingVotes> votes;
   private KeyValueStore<String, WaitingPosts> waiting;
 
@@ -36,13 +38,13 @@ public final class VoteCollector implements Processor<String, BandVote, String, 
   }
 
   /** Collectors over the stores {@value #STORE} and {@value #WAITING_STORE}. */
-  public static ProcessorSupplier<String, BandVote, String, AlertingPost> supplier(
+  public static ProcessorSupplier<String, BandVote, String, VoteResult> supplier(
       Duration retention) {
     return () -> new VoteCollector(retention);
   }
 
   @Override
-  public void init(ProcessorContext<String, AlertingPost> context) {
+  public void init(ProcessorContext<String, VoteResult> context) {
     this.context = context;
     this.votes = context.getStateStore(STORE);
     this.waiting = context.getStateStore(WAITING_STORE);
@@ -58,10 +60,13 @@ public final class VoteCollector implements Processor<String, BandVote, String, 
     if (pending.clusterId().isPresent()) {
       // Decided: a copy joins the same cluster at once; the post itself (or a band answer) can
       // only come again when it was delivered again after its fingerprint expired, and it goes
-      // where it went before.
+      // where it went before, and its fingerprint (remembered anew) learns the decision again.
       String cluster = pending.clusterId().get();
       votes.put(record.key(), pending.touched(record.timestamp()));
       vote.post().ifPresent(post -> forward(record, cluster, post));
+      if (vote.kind() == BandVote.Kind.POST) {
+        sendDecision(record, vote.post().get(), cluster);
+      }
       return;
     }
     WaitingPosts posts = null;
@@ -93,6 +98,7 @@ public final class VoteCollector implements Processor<String, BandVote, String, 
     waiting.delete(record.key());
     forward(record, cluster.postKey(), first);
     posts.copies().forEach(copy -> forward(record, cluster.postKey(), copy));
+    sendDecision(record, first, cluster.postKey());
   }
 
   private WaitingPosts waitingFor(String postKey) {
@@ -102,6 +108,14 @@ public final class VoteCollector implements Processor<String, BandVote, String, 
 
   private void forward(Record<String, BandVote> record, String clusterId, AlertingPost post) {
     // Re-key from post key to cluster id: every post of a cluster meets in one partition.
-    context.forward(record.withKey(clusterId).withValue(post));
+    context.forward(record.withKey(clusterId).withValue(VoteResult.joining(post)));
+  }
+
+  private void sendDecision(Record<String, BandVote> record, AlertingPost first, String clusterId) {
+    // Re-key from post key to exact fingerprint: the decision goes back to the fingerprint store.
+    context.forward(
+        record
+            .withKey(first.exactKey())
+            .withValue(VoteResult.decided(new CopyDecision(first.postKey(), clusterId))));
   }
 }

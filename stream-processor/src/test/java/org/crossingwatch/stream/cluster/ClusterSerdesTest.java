@@ -78,13 +78,24 @@ class ClusterSerdesTest {
   }
 
   @Test
+  void firstCopyKeepsItsDecidedClusterAndDecisionsSurviveTheRoundTrip() {
+    FirstCopy undecided = new FirstCopy("telegram:safar_libya:42", 5L);
+    FirstCopy decided = new FirstCopy("telegram:safar_libya:42", 7L, Optional.of("واتساب:قارب:1"));
+    CopyDecision decision = new CopyDecision("telegram:safar_libya:42", "واتساب:قارب:1");
+
+    assertThat(roundTrip(ClusterSerdes.firstCopies(), undecided)).isEqualTo(undecided);
+    assertThat(roundTrip(ClusterSerdes.firstCopies(), decided)).isEqualTo(decided);
+    assertThat(roundTrip(ClusterSerdes.copyDecisions(), decision)).isEqualTo(decision);
+  }
+
+  @Test
   void valueInAnotherFormatIsRejectedNamingTheType() {
     byte[] json = "{\"postKey\":\"telegram:safar_libya:42\"}".getBytes(UTF_8);
 
     assertThatThrownBy(() -> ClusterSerdes.firstCopies().deserializer().deserialize("t", json))
         .isInstanceOf(SerializationException.class)
         .hasMessage(
-            "Unreadable FirstCopy: format byte 123, expected 2 (written by another version?)");
+            "Unreadable FirstCopy: format byte 123, expected 3 (written by another version?)");
   }
 
   @Test
