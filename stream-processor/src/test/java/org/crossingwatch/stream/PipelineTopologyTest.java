@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
@@ -356,21 +355,7 @@ class PipelineTopologyTest {
   }
 
   private static Post post(String channel, String id, String text) {
-    return new Post(
-        1,
-        null,
-        "telegram",
-        channel,
-        id,
-        Optional.of("https://t.me/" + channel + "/" + id),
-        Optional.empty(),
-        text,
-        Optional.empty(),
-        Optional.empty(),
-        COLLECTED_AT,
-        List.of(),
-        Optional.empty(),
-        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    return TelegramPosts.post(channel, id, text, COLLECTED_AT);
   }
 
   private static byte[] json(Post post) {

@@ -2,6 +2,7 @@ package org.crossingwatch.stream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crossingwatch.stream.TelegramPosts.post;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -267,24 +267,6 @@ class RepostClusteringTest {
         lastSeen,
         repostCount,
         List.of(channels));
-  }
-
-  private static Post post(String channel, String id, String text, Instant collectedAt) {
-    return new Post(
-        1,
-        null,
-        "telegram",
-        channel,
-        id,
-        Optional.of("https://t.me/" + channel + "/" + id),
-        Optional.empty(),
-        text,
-        Optional.empty(),
-        Optional.empty(),
-        collectedAt,
-        List.of(),
-        Optional.empty(),
-        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
   }
 
   private static byte[] json(Post post) {
