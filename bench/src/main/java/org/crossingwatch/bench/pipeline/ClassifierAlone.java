@@ -8,8 +8,6 @@ import org.crossingwatch.model.Post;
 
 /** The classifier on its own, on as many threads as the pipeline gets: the ceiling. */
 final class ClassifierAlone {
-  private static final int WARM_UP_POSTS = 2_000;
-
   private ClassifierAlone() {}
 
   /**
@@ -19,10 +17,15 @@ final class ClassifierAlone {
    */
   record Result(double perSecond, long alerting, double cpuMillisPerPost) {}
 
-  static Result measure(PostClassifier classifier, List<Post> posts, int threads)
+  /**
+   * Classifies {@code warmUpPosts} posts (cycling through {@code posts}) untimed, then every post
+   * once on {@code threads} threads, timed. The warm-up should match the full pipeline's, so both
+   * are measured with the JIT equally far along.
+   */
+  static Result measure(PostClassifier classifier, List<Post> posts, int threads, int warmUpPosts)
       throws InterruptedException {
-    for (int i = 0; i < Math.min(WARM_UP_POSTS, posts.size()); i++) {
-      classifier.classify(posts.get(i));
+    for (int i = 0; i < warmUpPosts; i++) {
+      classifier.classify(posts.get(i % posts.size()));
     }
     AtomicLong alerting = new AtomicLong();
     List<Thread> workers = new ArrayList<>();

@@ -42,13 +42,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * The end-to-end pipeline benchmark on an embedded broker, all in one run: the shipped classifier
- * alone on {@code --threads} threads; an identity topology ({@code cw.posts.raw} to {@code
- * cw.posts.scored}, exactly_once_v2) and the full pipeline, each with {@code --threads} stream
- * threads over the same {@code --posts} posts already waiting in {@code cw.posts.raw} (the full
- * pipeline after a warm-up run under another application id); then the latency from produce to
- * committed alert at a sustainable offered rate (half the full pipeline's, or {@code
- * --sustained-rate}) and at {@code --rate}. Prints a Markdown table with posts per second and the
- * JVM's CPU time per post.
+ * alone on {@code --threads} threads (after a warm-up over {@code --warm-up-posts} posts, as long
+ * as the full pipeline's); an identity topology ({@code cw.posts.raw} to {@code cw.posts.scored},
+ * exactly_once_v2) and the full pipeline, each with {@code --threads} stream threads over the same
+ * {@code --posts} posts already waiting in {@code cw.posts.raw} (the full pipeline after a warm-up
+ * run under another application id); then the latency from produce to committed alert at a
+ * sustainable offered rate (half the full pipeline's, or {@code --sustained-rate}) and at {@code
+ * --rate}. Prints a Markdown table with posts per second and the JVM's CPU time per post.
  */
 @Command(
     name = "pipeline-benchmark",
@@ -91,7 +91,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       defaultValue = "6000",
       description =
           "Posts the full pipeline runs over, under another application id, before it is timed"
-              + " (at most --posts).")
+              + " (at most --posts); the classifier alone is warmed up on as many.")
   int warmUpPosts;
 
   @Option(
@@ -142,7 +142,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
           PARTITIONS,
           Runtime.getRuntime().availableProcessors());
       out.flush();
-      ClassifierAlone.Result alone = ClassifierAlone.measure(classifier, batch, threads);
+      ClassifierAlone.Result alone =
+          ClassifierAlone.measure(classifier, batch, threads, warmUpPosts);
       String servers = broker.bootstrapServers();
       try (Admin admin =
           Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
