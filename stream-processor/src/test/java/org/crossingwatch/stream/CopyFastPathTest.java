@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -32,7 +30,6 @@ import org.crossingwatch.stream.cluster.FingerprintLookup;
 import org.crossingwatch.stream.cluster.FirstCopy;
 import org.crossingwatch.stream.cluster.PendingVotes;
 import org.crossingwatch.stream.cluster.VoteCollector;
-import org.crossingwatch.stream.deadletter.MetricsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,15 +57,8 @@ class CopyFastPathTest {
 
   @BeforeEach
   void startDriver() {
-    PipelineSettings settings = PipelineSettings.defaults();
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Properties config = Pipeline.streamsConfig("test-driver:9092", settings, stateDir);
-    config.put(MetricsConfig.REGISTRY_CONFIG, registry);
     driver =
-        new TopologyTestDriver(
-            PipelineTopology.build(
-                new StreamsBuilder(), RepostTestClassifier::new, settings, registry),
-            config);
+        RepostTestDriver.start(PipelineSettings.defaults(), new SimpleMeterRegistry(), stateDir);
     rawPosts =
         driver.createInputTopic(
             Topics.POSTS_RAW, new StringSerializer(), new ByteArraySerializer());

@@ -10,12 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -24,7 +22,6 @@ import org.crossingwatch.model.EntityLink;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.Topics;
-import org.crossingwatch.stream.deadletter.MetricsConfig;
 import org.crossingwatch.stream.links.EntityLinks;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.junit.jupiter.api.AfterEach;
@@ -234,13 +231,7 @@ class RepostClusteringTest {
   }
 
   private void start(PipelineSettings settings) {
-    Properties config = Pipeline.streamsConfig("test-driver:9092", settings, stateDir);
-    config.put(MetricsConfig.REGISTRY_CONFIG, registry);
-    driver =
-        new TopologyTestDriver(
-            PipelineTopology.build(
-                new StreamsBuilder(), RepostTestClassifier::new, settings, registry),
-            config);
+    driver = RepostTestDriver.start(settings, registry, stateDir);
     rawPosts =
         driver.createInputTopic(
             Topics.POSTS_RAW, new StringSerializer(), new ByteArraySerializer());

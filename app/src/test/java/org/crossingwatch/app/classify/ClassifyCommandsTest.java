@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.crossingwatch.classifier.scoring.Features;
 import org.crossingwatch.classifier.scoring.ScoringModel;
@@ -55,6 +56,21 @@ class ClassifyCommandsTest {
     return Files.write(dir.resolve(name), List.of(lines), UTF_8);
   }
 
+  /** Runs {@code score} over {@code input} into {@code output} with the test rules. */
+  private int score(Path input, Path output, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--rules",
+                rules().toString()));
+    args.addAll(List.of(more));
+    return execute(new ScoreCommand(), args.toArray(String[]::new));
+  }
+
   @Test
   void scoreWritesOneVerdictLinePerPostAndSkipsBadLinesWithTheirNumbers() throws Exception {
     Path input =
@@ -67,17 +83,7 @@ class ClassifyCommandsTest {
             Json.write(java.util.Map.of("id", "p5", "text", NEWS)));
     Path output = dir.resolve("out/verdicts.jsonl");
 
-    int exit =
-        execute(
-            new ScoreCommand(),
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--rules",
-            rules().toString(),
-            "--threshold",
-            "0.5");
+    int exit = score(input, output, "--threshold", "0.5");
 
     assertThat(exit).isZero();
     List<String> written = Files.readAllLines(output, UTF_8);
@@ -117,15 +123,7 @@ class ClassifyCommandsTest {
             "{\"externalId\":\" \",\"text\":\"Passage\"}");
     Path output = dir.resolve("verdicts.jsonl");
 
-    int exit =
-        execute(
-            new ScoreCommand(),
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--rules",
-            rules().toString());
+    int exit = score(input, output);
 
     assertThat(exit).isZero();
     List<String> written = Files.readAllLines(output, UTF_8);

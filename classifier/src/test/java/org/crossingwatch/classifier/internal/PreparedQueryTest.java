@@ -1,16 +1,14 @@
 package org.crossingwatch.classifier.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crossingwatch.classifier.internal.FrenchPosts.searcher;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.crossingwatch.classifier.analysis.PostFields;
-import org.crossingwatch.classifier.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
 
 class PreparedQueryTest {
@@ -62,17 +60,6 @@ class PreparedQueryTest {
     assertThat(parts)
         .hasSize(3)
         .containsExactlyInAnyOrderElementsOf(new QueryDecomposer().decompose(source));
-  }
-
-  private static IndexSearcher searcher(String text) {
-    MemoryIndex index = new MemoryIndex(true);
-    String normalized = Normalizer.normalize(text).text();
-    for (String field : List.of(PostFields.fieldOf("fr"), PostFields.NEUTRAL_FIELD)) {
-      index.addField(field, normalized, PostFields.analyzer());
-    }
-    IndexSearcher searcher = index.createSearcher();
-    searcher.setQueryCache(null);
-    return searcher;
   }
 
   @Test

@@ -1,20 +1,19 @@
 package org.crossingwatch.classifier.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crossingwatch.classifier.internal.FrenchPosts.searcher;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.crossingwatch.classifier.analysis.PostFields;
-import org.crossingwatch.classifier.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
 
 class RequiredTermsTest {
@@ -183,17 +182,6 @@ class RequiredTermsTest {
 
   private static TermQuery term(String word) {
     return new TermQuery(new Term(PostFields.fieldOf("fr"), word));
-  }
-
-  private static IndexSearcher searcher(String text) {
-    MemoryIndex index = new MemoryIndex(true);
-    String normalized = Normalizer.normalize(text).text();
-    for (String field : List.of(PostFields.fieldOf("fr"), PostFields.NEUTRAL_FIELD)) {
-      index.addField(field, normalized, PostFields.analyzer());
-    }
-    IndexSearcher searcher = index.createSearcher();
-    searcher.setQueryCache(null);
-    return searcher;
   }
 
   private static String formula(Query query) {

@@ -1,12 +1,10 @@
 package org.crossingwatch.stream.cluster;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -108,13 +106,6 @@ class VoteCollectorTest {
   }
 
   private static AlertingPost post(String key, int seconds) {
-    return new AlertingPost(
-        key,
-        T0.plusSeconds(seconds),
-        FINGERPRINT,
-        MinHash.signature(Fingerprint.of(TEXT).shingles()),
-        "{}".getBytes(UTF_8),
-        key.substring(0, key.lastIndexOf(':')),
-        Map.of());
+    return TestAlertingPosts.of(TEXT, key, T0.plusSeconds(seconds));
   }
 }
