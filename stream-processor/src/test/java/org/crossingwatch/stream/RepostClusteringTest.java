@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -17,11 +18,14 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.EntityLink;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
 import org.crossingwatch.model.Topics;
+import org.crossingwatch.stream.cluster.ClusterUpdater;
+import org.crossingwatch.stream.cluster.RepostCluster;
 import org.crossingwatch.stream.links.EntityLinks;
 import org.crossingwatch.stream.metrics.PipelineMetrics;
 import org.junit.jupiter.api.AfterEach;
@@ -210,6 +214,32 @@ class RepostClusteringTest {
     pipe(first, first);
 
     assertThat(alerts.readKeyValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void busyClusterKeepsItsLatestPostKeysAndStillCountsARecentRedeliveryOnce() {
+    start(PipelineSettings.defaults());
+    int posts = ClusterUpdater.MEMBER_KEYS_KEPT + 40;
+    Post last = null;
+    for (int n = 0; n < posts; n++) {
+      last = post("channel_" + (n % 7), Integer.toString(n), AD, T0.plusSeconds(n));
+      pipe(last);
+    }
+    alerts.readKeyValuesToList();
+
+    pipe(last);
+
+    assertThat(alerts.readKeyValuesToList()).isEmpty();
+    KeyValueStore<String, RepostCluster> clusters = driver.getKeyValueStore(ClusterUpdater.STORE);
+    List<RepostCluster> stored = new ArrayList<>();
+    clusters.all().forEachRemaining(entry -> stored.add(entry.value));
+    assertThat(stored).hasSize(1);
+    RepostCluster cluster = stored.get(0);
+    assertThat(cluster.repostCount()).isEqualTo(posts);
+    assertThat(cluster.memberKeys())
+        .hasSize(ClusterUpdater.MEMBER_KEYS_KEPT)
+        .startsWith("telegram:channel_5:40")
+        .endsWith(last.key());
   }
 
   @Test

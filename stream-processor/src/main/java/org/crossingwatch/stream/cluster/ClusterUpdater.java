@@ -20,14 +20,22 @@ import org.crossingwatch.model.ScoredPost;
 /**
  * Keyed by cluster id: the first post of a cluster raises {@link Alert#firstSighting}; each later
  * post updates that alert (same id, repost count plus one, its channel added, first and last seen
- * widened) instead of raising a new one. A post already in the cluster (delivered twice by a
- * collector that restarted) changes nothing and publishes nothing. The store keeps the first post
- * as the JSON it came with and only the fields a repost changes, so a repost rewrites no alert
- * JSON.
+ * widened) instead of raising a new one. A post among the cluster's latest {@value
+ * #MEMBER_KEYS_KEPT} (delivered twice by a collector that restarted) changes nothing and publishes
+ * nothing. The store keeps the first post as the JSON it came with and only the fields a repost
+ * changes, so a repost rewrites no alert JSON.
  */
 public final class ClusterUpdater implements Processor<String, AlertingPost, String, AlertUpdate> {
   /** The cluster store's name. */
   public static final String STORE = "repost-cluster-store";
+
+  /**
+   * How many of a cluster's latest post keys the store keeps to recognise a post delivered twice. A
+   * collector re-sends what it collected just before it stopped, so a duplicate is one of the
+   * latest posts; keeping every key would make each repost of a busy ad rewrite a store value (and
+   * a changelog record) that grows with its repost count.
+   */
+  public static final int MEMBER_KEYS_KEPT = 256;
 
   private final Duration retention;
 
@@ -87,7 +95,11 @@ public final class ClusterUpdater implements Processor<String, AlertingPost, Str
     if (!channels.contains(channel)) {
       channels.add(channel);
     }
-    List<String> members = new ArrayList<>(cluster.memberKeys());
+    List<String> previous = cluster.memberKeys();
+    List<String> members =
+        new ArrayList<>(
+            previous.subList(
+                Math.max(0, previous.size() - (MEMBER_KEYS_KEPT - 1)), previous.size()));
     members.add(joining.postKey());
     Instant seen = joining.collectedAt();
     RepostCluster updated =
