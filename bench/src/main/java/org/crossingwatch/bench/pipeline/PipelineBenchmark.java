@@ -109,6 +109,21 @@ public final class PipelineBenchmark implements Callable<Integer> {
   long commitIntervalMs;
 
   @Option(
+      names = {"--streams-config"},
+      description =
+          "A Kafka Streams, producer or consumer setting for the identity and full pipelines, to"
+              + " try another (repeatable), e.g. producer.max.in.flight.requests.per.connection=1.")
+  Map<String, String> streamsOverrides = Map.of();
+
+  @Option(
+      names = {"--internal-partitions"},
+      defaultValue = "0",
+      description =
+          "Partitions of the clustering steps' repartition topics (fingerprint and band lookups);"
+              + " 0 (the default) keeps the pipeline's own.")
+  int internalPartitions;
+
+  @Option(
       names = {"--root"},
       defaultValue = ".",
       description = "The project folder, with rules/, data/corpus/ and samples/.")
@@ -155,16 +170,18 @@ public final class PipelineBenchmark implements Callable<Integer> {
           throughput(servers, identityTopology(), "bench-identity", work, posts, 0);
       warmUp(servers, classifier, work);
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      PipelineSettings pipelineSettings =
-          PipelineSettings.defaults().withApplicationId("bench-pipeline");
+      PipelineSettings pipelineSettings = pipelineSettings("bench-pipeline");
       Topology full =
           PipelineTopology.build(
               new StreamsBuilder(), () -> classifier, pipelineSettings, registry);
-      try (KafkaStreams pipeline = start(servers, full, "bench-pipeline", work, registry)) {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
+          KafkaStreams pipeline = start(servers, full, "bench-pipeline", work, registry)) {
+        BrokerWrites before = BrokerWrites.snapshot(admin);
         OutputWatch.Span fullRun;
         try (OutputWatch watch = new OutputWatch(servers)) {
           fullRun = watch.await(posts, alone.alerting(), PHASE_TIMEOUT);
         }
+        Map<String, Long> writes = BrokerWrites.snapshot(admin).since(before, "bench-pipeline-");
         // The sustainable rate first: a saturating rate leaves a backlog behind it.
         long nextIndex = posts;
         Optional<LatencyRun.Result> sustained = Optional.empty();
@@ -184,6 +201,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         LatencyRun.Result latency =
             LatencyRun.run(servers, corpus, nextIndex, rate, Duration.ofSeconds(latencySeconds));
         print(out, alone, identity, fullRun, sustained, latency);
+        brokerWrites(out, writes);
       }
     } finally {
       // Broker logs and state stores of one run take hundreds of megabytes.
@@ -228,6 +246,26 @@ public final class PipelineBenchmark implements Callable<Integer> {
     out.println();
     sustained.ifPresent(run -> latencyLine(out, run));
     latencyLine(out, latency);
+    out.flush();
+  }
+
+  /** Offsets the full pipeline's throughput phase wrote to the broker, per post and per topic. */
+  private void brokerWrites(PrintWriter out, Map<String, Long> writes) {
+    long total = writes.values().stream().mapToLong(Long::longValue).sum();
+    out.printf(
+        Locale.ROOT,
+        "Broker writes (records and transaction markers) in the full pipeline's throughput phase:"
+            + " %.2f per post%n",
+        (double) total / posts);
+    writes.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            entry ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %-45s %6.2f per post%n",
+                    entry.getKey(),
+                    (double) entry.getValue() / posts));
     out.flush();
   }
 
@@ -293,14 +331,21 @@ public final class PipelineBenchmark implements Callable<Integer> {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Topology topology =
         PipelineTopology.build(
-            new StreamsBuilder(),
-            () -> classifier,
-            PipelineSettings.defaults().withApplicationId(applicationId),
-            registry);
+            new StreamsBuilder(), () -> classifier, pipelineSettings(applicationId), registry);
     try (OutputWatch watch = new OutputWatch(servers);
         KafkaStreams streams = start(servers, topology, applicationId, work, registry)) {
       watch.await(Math.min(warmUpPosts, posts), 0, PHASE_TIMEOUT);
     }
+  }
+
+  /** The pipeline's settings under an application id, with {@code --internal-partitions}. */
+  private PipelineSettings pipelineSettings(String applicationId) {
+    PipelineSettings settings = PipelineSettings.defaults().withApplicationId(applicationId);
+    return internalPartitions > 0
+        ? settings
+            .withFingerprintPartitions(internalPartitions)
+            .withBandPartitions(internalPartitions)
+        : settings;
   }
 
   /** {@code cw.posts.raw} copied to {@code cw.posts.scored} unchanged: Kafka and EOS alone. */
@@ -346,6 +391,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
     if (commitIntervalMs > 0) {
       config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     }
+    config.putAll(streamsOverrides);
     config.put(MetricsConfig.REGISTRY_CONFIG, registry);
     KafkaStreams streams = new KafkaStreams(topology, config);
     streams.start();
