@@ -50,11 +50,15 @@ final class PreparedQuery extends Query {
   /** The terms the query cannot match without; null when it needs none in particular. */
   private final RequiredTerms required;
 
+  /** The rewritten query matched without Lucene's weights; null when its shape is not direct. */
+  private final DirectMatch direct;
+
   private PreparedQuery(Query source, Query rewritten, TermDictionary dictionary) {
     this.source = source;
     this.rewritten = rewritten;
     this.required =
         RequiredTerms.of(rewritten != null ? rewritten : source, dictionary).orElse(null);
+    this.direct = rewritten == null ? null : DirectMatch.of(rewritten).orElse(null);
   }
 
   /**
@@ -95,6 +99,14 @@ final class PreparedQuery extends Query {
    */
   boolean mayMatch(TermDictionary.PostTerms terms) {
     return required == null || required.presentIn(terms);
+  }
+
+  /**
+   * The query as matched directly on the post's postings ({@link DirectMatch}), or null when it is
+   * matched through a Lucene weight ({@link #forMatching}).
+   */
+  DirectMatch direct() {
+    return direct;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -23,7 +24,9 @@ import org.crossingwatch.classifier.analysis.PostFields;
 
 /**
  * A rule's match in the one post of a match run, with the character offsets of its hits in the
- * normalised text: the hits {@link HighlightsMatch#MATCHER} reports, found as it finds them, by
+ * normalised text: the hits {@link HighlightsMatch#MATCHER} reports. A candidate of the commonest
+ * shapes (terms, exact phrases, boolean queries of those) is matched on the post's postings
+ * directly ({@link DirectMatch}); any other is matched as {@link HighlightsMatch} does it, by
  * asking each document of the post's index for the candidate weight's {@link Weight#matches}
  * (positions and offsets). Candidates that provably cannot match are dropped before (see {@link
  * #matcher}), so most candidates asked match; advancing a scorer first, as this did when they
@@ -51,6 +54,10 @@ final class SpansMatch extends QueryMatch {
     return searcher -> {
       searcher.setQueryCache(null);
       TermDictionary.PostTerms postTerms = dictionary.termsOf(searcher.getIndexReader());
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      // Monitor indexes a single post in one in-memory segment; direct matching assumes as much.
+      LeafReader post = leaves.size() == 1 ? leaves.get(0).reader() : null;
+      DirectMatch.Hits directHits = new DirectMatch.Hits();
       return new CandidateMatcher<>(searcher) {
         @Override
         protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
@@ -58,15 +65,25 @@ final class SpansMatch extends QueryMatch {
           if (!routed.test(queryId)) {
             return;
           }
-          Query query;
           if (matchQuery instanceof PreparedQuery prepared) {
             if (!prepared.mayMatch(postTerms)) {
               return;
             }
-            query = prepared.forMatching(searcher);
+            DirectMatch direct = prepared.direct();
+            if (direct != null && post != null) {
+              directHits.truncate(0);
+              if (direct.matches(post, directHits)) {
+                addMatch(of(queryId, directHits), 0);
+              }
+              return;
+            }
+            matchWithWeight(queryId, prepared.forMatching(searcher));
           } else {
-            query = searcher.rewrite(matchQuery);
+            matchWithWeight(queryId, searcher.rewrite(matchQuery));
           }
+        }
+
+        private void matchWithWeight(String queryId, Query query) throws IOException {
           Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
@@ -109,6 +126,16 @@ final class SpansMatch extends QueryMatch {
           more = sub != null && sub.next();
         }
       }
+    }
+    return new SpansMatch(queryId, hits);
+  }
+
+  private static SpansMatch of(String queryId, DirectMatch.Hits found) {
+    Map<HitKey, Hit> hits = new LinkedHashMap<>();
+    for (int i = 0; i < found.size(); i++) {
+      hits.putIfAbsent(
+          new HitKey(found.field(i), found.startPosition(i), found.endPosition(i)),
+          new Hit(found.startOffset(i), found.endOffset(i)));
     }
     return new SpansMatch(queryId, hits);
   }

@@ -16,20 +16,13 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -44,11 +37,12 @@ import org.apache.lucene.util.BytesRef;
  * finds them:
  *
  * <ul>
- *   <li>each field's post terms are looked up with one terms enumeration ({@link
- *       MultiTermQuery#CONSTANT_SCORE_REWRITE}) instead of a term query per term, which for the 20
- *       to 60 terms of a typical post was most of the presearcher's cost;
- *   <li>the "any token" clause is left out when no rule was indexed as one (the rule index's term
- *       filter says so), instead of looking the term up for every post.
+ *   <li>the rule documents are computed directly ({@link CandidateQuery}): one bit set per pass,
+ *       each post term's postings in the pass's field OR-ed in, the passes AND-ed, instead of a
+ *       term query per term (or, later, a term-set query per field and pass under a boolean query),
+ *       which for the 20 to 60 terms of a typical post was most of the presearcher's cost;
+ *   <li>the "any token" term is left out when no rule was indexed as one (the rule index's term
+ *       filter says so), instead of looking it up for every post.
  * </ul>
  *
  * Language routing is not done here but by the matcher, from each candidate's key ({@link
@@ -119,26 +113,11 @@ final class TermSetPresearcher extends Presearcher {
     if (accepted.isEmpty() && !anyToken) {
       return new MatchNoDocsQuery();
     }
-    BooleanQuery.Builder everyPass = new BooleanQuery.Builder();
-    for (int pass = 0; pass < passes; pass++) {
-      BooleanQuery.Builder anyTerm = new BooleanQuery.Builder();
-      for (Map.Entry<String, List<BytesRef>> field : accepted.entrySet()) {
-        anyTerm.add(
-            new TermInSetQuery(
-                MultiTermQuery.CONSTANT_SCORE_REWRITE,
-                passField(field.getKey(), pass),
-                field.getValue()),
-            BooleanClause.Occur.SHOULD);
-      }
-      if (anyToken) {
-        anyTerm.add(
-            new TermQuery(
-                new Term(passField(TermFilteredPresearcher.ANYTOKEN_FIELD, pass), ANYTOKEN)),
-            BooleanClause.Occur.SHOULD);
-      }
-      everyPass.add(anyTerm.build(), BooleanClause.Occur.MUST);
-    }
-    return new ConstantScoreQuery(everyPass.build());
+    return new CandidateQuery(
+        accepted,
+        TermFilteredPresearcher.ANYTOKEN_FIELD,
+        anyToken ? List.of(ANYTOKEN) : List.of(),
+        passes);
   }
 
   /** The post's terms that some rule is indexed under, by field; fields without any left out. */
@@ -166,13 +145,5 @@ final class TermSetPresearcher extends Presearcher {
       throw new UncheckedIOException("Cannot read the post's terms", e);
     }
     return accepted;
-  }
-
-  /**
-   * The field a pass indexes a field's terms in, as {@link MultipassTermFilteredPresearcher} names
-   * it.
-   */
-  private static String passField(String field, int pass) {
-    return field + "_" + pass;
   }
 }

@@ -110,7 +110,7 @@ class TermSetPresearcherTest {
             .buildQuery(
                 memoryIndexReader("boat italy"),
                 (field, term) -> !field.equals(TermFilteredPresearcher.ANYTOKEN_FIELD));
-    assertThat(query.toString()).isEqualTo("ConstantScore(+(text_0:(boat italy)))");
+    assertThat(query.toString()).isEqualTo("candidates(1 pass: text:[boat, italy])");
   }
 
   @Test
