@@ -42,11 +42,13 @@ import org.slf4j.LoggerFactory;
  * languages are detected ({@link LanguageDetector}), it is analysed per language ({@link
  * PostFields}) and matched with Lucene Monitor against the rules its {@link LanguageRouting}
  * selects, and its phones, prices, handles, links, wallets and places are extracted ({@link
- * EntityExtractor}, with the detected languages as hints). The score is a transparent logistic
- * model ({@link ScoringModel}) over {@link Features}: the strongest rule weight per category,
- * entity presence and interactions; the verdict's {@code contributions} hold {@code bias} and each
- * non-zero feature's weight × value, so they sum to the log-odds. A post alerts when {@code score
- * >= alertThreshold}. The verdict's spans are in the original text.
+ * EntityExtractor}, with the detected languages as hints). Rules never see the digits of the phone
+ * numbers found ({@link NormalizedText#withDigitsBlanked}): a phone is not an amount, and its digit
+ * groups are never a rule's span. The score is a transparent logistic model ({@link ScoringModel})
+ * over {@link Features}: the strongest rule weight per category, entity presence and interactions;
+ * the verdict's {@code contributions} hold {@code bias} and each non-zero feature's weight × value,
+ * so they sum to the log-odds. A post alerts when {@code score >= alertThreshold}. The verdict's
+ * spans are in the original text.
  *
  * <p>A rule that cannot be used (unknown category, weight outside [-5, 5], a query that does not
  * parse, a repeated id) is left out, logged and listed in {@link #skippedRules()}; the others work.
@@ -148,7 +150,10 @@ public final class Classifier implements PostClassifier, Closeable {
     requireNonNull(post, "post");
     NormalizedText text = Normalizer.normalize(post.text());
     List<DetectedLanguage> detected = detect(text, post.languageHint());
-    CompiledRuleSet.Matches matches = compiled.match(text, routed(detected));
+    List<String> languages = detected.stream().map(DetectedLanguage::code).toList();
+    List<Entity> found = entityExtractor.extractFrom(text, languages);
+    CompiledRuleSet.Matches matches =
+        compiled.match(withPhoneDigitsBlanked(text, found), routed(detected));
     matches
         .errors()
         .forEach(
@@ -175,9 +180,7 @@ public final class Classifier implements PostClassifier, Closeable {
             a.start() != b.start()
                 ? Integer.compare(a.start(), b.start())
                 : a.ruleId().compareTo(b.ruleId()));
-    List<String> languages = detected.stream().map(DetectedLanguage::code).toList();
-    List<ExtractedEntity> entities =
-        entityExtractor.extractFrom(text, languages).stream().map(Classifier::entity).toList();
+    List<ExtractedEntity> entities = found.stream().map(Classifier::entity).toList();
     Map<String, Double> features = Features.of(hits, entities);
     ScoringModel.Score score = model.score(features);
     Map<String, String> categories = new java.util.HashMap<>();
@@ -225,9 +228,27 @@ public final class Classifier implements PostClassifier, Closeable {
   private Set<String> matchingRuleIds(
       String text, Optional<String> languageHint, Set<String> alsoRouted) {
     NormalizedText normalized = Normalizer.normalize(text);
-    Set<String> routed = new TreeSet<>(routed(detect(normalized, languageHint)));
+    List<DetectedLanguage> detected = detect(normalized, languageHint);
+    Set<String> routed = new TreeSet<>(routed(detected));
     routed.addAll(alsoRouted);
-    return compiled.matchingIds(normalized, routed);
+    List<Entity> found =
+        entityExtractor.extractFrom(
+            normalized, detected.stream().map(DetectedLanguage::code).toList());
+    return compiled.matchingIds(withPhoneDigitsBlanked(normalized, found), routed);
+  }
+
+  /**
+   * The text as rules see it: the digits of the phone numbers found in it are blanked, so that no
+   * rule takes them for an amount or any other number, and no span of a rule lies on them.
+   */
+  private static NormalizedText withPhoneDigitsBlanked(NormalizedText text, List<Entity> found) {
+    NormalizedText blanked = text;
+    for (Entity entity : found) {
+      if (entity.type() == Entity.Type.PHONE) {
+        blanked = blanked.withDigitsBlanked(entity.start(), entity.end());
+      }
+    }
+    return blanked;
   }
 
   /** The rule languages whose rules a post in these languages is checked against. */

@@ -70,6 +70,36 @@ public final class NormalizedText {
     return originalRange(index, index + 1)[0];
   }
 
+  /**
+   * This text with each decimal digit (of any script) that came from inside {@code [originalStart,
+   * originalEnd)} of the original replaced by a space: the same length and the same map back to the
+   * original, so spans found in the result are shown in the original as before. The classifier
+   * blanks the digits of phone numbers this way, so that no rule reads them as a number; the
+   * separators between the digit groups are kept.
+   *
+   * @param originalStart first char of the original text (inclusive)
+   * @param originalEnd last char of the original text (exclusive)
+   * @return the text with those digits blanked; this text when none came from the range
+   * @throws IndexOutOfBoundsException if the range is not inside the original text
+   */
+  public NormalizedText withDigitsBlanked(int originalStart, int originalEnd) {
+    Objects.checkFromToIndex(originalStart, originalEnd, original.length());
+    char[] blanked = null;
+    for (int i = 0; i < text.length(); i++) {
+      if (this.originalStart[i] >= originalStart
+          && this.originalEnd[i] <= originalEnd
+          && Character.isDigit(text.charAt(i))) {
+        if (blanked == null) {
+          blanked = text.toCharArray();
+        }
+        blanked[i] = ' ';
+      }
+    }
+    return blanked == null
+        ? this
+        : new NormalizedText(original, new String(blanked), this.originalStart, this.originalEnd);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof NormalizedText that

@@ -99,4 +99,32 @@ class NormalizerTest {
     assertThatThrownBy(() -> Normalizer.normalize("abc").originalRange(2, 5))
         .isInstanceOf(IndexOutOfBoundsException.class);
   }
+
+  @Test
+  void blanksTheDigitsThatCameFromARangeOfTheOriginalAndKeepsTheMap() {
+    String original = "السعر ٢٥٠٠ يورو، رقم ٠٩١-٢٣٤٥٦٧٨";
+    NormalizedText text = Normalizer.normalize(original);
+    int phone = original.indexOf('٠', 10);
+
+    NormalizedText blanked = text.withDigitsBlanked(phone, original.length());
+
+    assertThat(blanked.text()).isEqualTo("السعر 2500 يورو، رقم    -       ");
+    assertThat(blanked.original()).isEqualTo(original);
+    assertThat(blanked.originalRange(6, 10)).containsExactly(6, 10);
+    assertThat(blanked.originalRange(phone, phone + 3)).containsExactly(phone, phone + 3);
+  }
+
+  @Test
+  void blankingARangeWithoutDigitsGivesTheSameText() {
+    NormalizedText text = Normalizer.normalize("call 2500 now");
+
+    assertThat(text.withDigitsBlanked(0, 4)).isSameAs(text);
+  }
+
+  @Test
+  void rejectsBlankingARangeOutsideTheOriginal() {
+    assertThatThrownBy(() -> Normalizer.normalize("2500").withDigitsBlanked(2, 9))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("Range [2, 9) out of bounds for length 4");
+  }
 }
