@@ -20,8 +20,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.crossingwatch.classifier.PostClassifier;
 import org.crossingwatch.model.Alert;
@@ -355,58 +353,42 @@ public final class PipelineTopology {
    * for a decision and are deleted at it (posts waiting for their band votes, alert versions
    * waiting for their entity links) stay small and live in memory: no RocksDB write and tombstone
    * per post, and a restore reads only what still waits. The rest keep a week of state on disk.
-   * Every store is cached: a key written several times between two commits (an alert's link
-   * answers, a busy entity, a cluster reposted in a burst) reaches its changelog and RocksDB once
-   * per commit.
    */
   private static void addStores(StreamsBuilder builder) {
-    addCached(
-        builder,
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(FingerprintLookup.STORE),
             KEYS,
             ClusterSerdes.firstCopies()));
-    addCached(
-        builder,
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, ClusterSerdes.bandEntries()));
-    addCached(
-        builder,
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(VoteCollector.STORE),
             KEYS,
             ClusterSerdes.pendingVotes()));
-    addCached(
-        builder,
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(VoteCollector.WAITING_STORE),
             KEYS,
             ClusterSerdes.waitingPosts()));
-    addCached(
-        builder,
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ClusterUpdater.STORE),
             KEYS,
             ClusterSerdes.repostClusters()));
-    addCached(
-        builder,
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(EntityLinker.STORE), KEYS, LinkSerdes.entityStates()));
-    addCached(
-        builder,
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(LinkCollector.STORE), KEYS, LinkSerdes.pendingLinks()));
-    addCached(
-        builder,
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
             KEYS,
             LinkSerdes.waitingAlerts()));
-  }
-
-  private static void addCached(
-      StreamsBuilder builder, StoreBuilder<? extends KeyValueStore<?, ?>> store) {
-    builder.addStateStore(store.withCachingEnabled());
   }
 
   private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {
