@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -111,9 +112,9 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * The Kafka Streams configuration of the pipeline: exactly-once v2, a 100 ms commit interval, the
-   * dead-letter exception handlers for deserialization and processing, and the settings'
-   * application id and replication factor.
+   * The Kafka Streams configuration of the pipeline: exactly-once v2, a 100 ms commit interval, one
+   * produce request in flight per broker, the dead-letter exception handlers for deserialization
+   * and processing, and the settings' application id and replication factor.
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code bootstrapServers} is blank
@@ -134,6 +135,13 @@ public final class Pipeline implements AutoCloseable {
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+    // One produce request in flight per broker: with transactions v2, a batch sent while the
+    // transaction's first batch to that partition is still unverified is refused with
+    // OutOfOrderSequenceException and retried after a backoff (ERROR lines in the broker log and a
+    // late commit); on a loaded machine that happened ~100 times per benchmark run, never with
+    // this.
+    config.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     config.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterDeserializationHandler.class.getName());

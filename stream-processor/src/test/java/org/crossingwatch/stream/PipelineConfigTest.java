@@ -70,7 +70,9 @@ class PipelineConfigTest {
                 "processing.exception.handler",
                 "org.crossingwatch.stream.deadletter.DeadLetterProcessingHandler",
                 "ensure.explicit.internal.resource.naming",
-                true));
+                true,
+                "producer.max.in.flight.requests.per.connection",
+                1));
   }
 
   @Test
