@@ -146,7 +146,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
     Path work = Files.createTempDirectory("cw-pipeline-bench");
     try (Classifier classifier =
             Classifier.fromRules(RulePackLoader.load(root.resolve("rules")), settings);
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       out.printf(
           Locale.ROOT,
           "%d posts (%d distinct texts), %d rules, %d threads, %d partitions, %d vCPU%n",
@@ -160,10 +163,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       ClassifierAlone.Result alone =
           ClassifierAlone.measure(classifier, batch, threads, warmUpPosts);
       String servers = broker.bootstrapServers();
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-        TopicPlan.standard(PARTITIONS, (short) 1).apply(admin);
-      }
+      TopicPlan.standard(PARTITIONS, (short) 1).apply(admin);
       produce(servers, batch);
 
       OutputWatch.Span identity =
@@ -174,8 +174,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       Topology full =
           PipelineTopology.build(
               new StreamsBuilder(), () -> classifier, pipelineSettings, registry);
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
-          KafkaStreams pipeline = start(servers, full, "bench-pipeline", work, registry)) {
+      try (KafkaStreams pipeline = start(servers, full, "bench-pipeline", work, registry)) {
         BrokerWrites before = BrokerWrites.snapshot(admin);
         OutputWatch.Span fullRun;
         try (OutputWatch watch = new OutputWatch(servers)) {

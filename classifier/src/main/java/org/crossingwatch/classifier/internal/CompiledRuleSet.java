@@ -32,15 +32,15 @@ import org.crossingwatch.model.Rule;
 
 /**
  * Rules compiled into a Lucene {@link Monitor}: every usable rule is a {@link MonitorQuery} (id = a
- * compact key, {@link RuleKeys}; metadata = category, language, weight) on the field of its
- * language ({@link PostFields}), found by Lucene Monitor's term-filtering presearcher ({@link
- * TermSetPresearcher}) and routed by language: a post is only checked against the rules of the
- * languages it is written in and the rules of language {@value PostFields#ANY} (each candidate's
- * language found by its key, {@link RuleRouting}, see {@link SpansMatch#matcher}), and indexed only
- * in the fields those rules read ({@link RoutedFields}). A rule that cannot be used (unknown
- * category, weight outside [-5, 5], a query that does not parse, an id seen before) is left out and
- * listed in {@link #skipped()}; the others still work. Matching is thread-safe; errors of single
- * rules at match time are returned, never thrown.
+ * compact key, {@link RuleKeys}; no metadata) on the field of its language ({@link PostFields}),
+ * found by Lucene Monitor's term-filtering presearcher ({@link TermSetPresearcher}) and routed by
+ * language: a post is only checked against the rules of the languages it is written in and the
+ * rules of language {@value PostFields#ANY} (each candidate's language found by its key, {@link
+ * RuleRouting}, see {@link SpansMatch#matcher}), and indexed only in the fields those rules read
+ * ({@link RoutedFields}). A rule that cannot be used (unknown category, weight outside [-5, 5], a
+ * query that does not parse, an id seen before) is left out and listed in {@link #skipped()}; the
+ * others still work. Matching is thread-safe; errors of single rules at match time are returned,
+ * never thrown.
  */
 public final class CompiledRuleSet implements Closeable {
   private static final int PASSES = 2;
@@ -153,16 +153,12 @@ public final class CompiledRuleSet implements Closeable {
     return null;
   }
 
+  /**
+   * The rule as Monitor holds it, under its key and without metadata: matching finds a candidate's
+   * rule, language and category by its key ({@link RuleKeys}, {@link RuleRouting}).
+   */
   private static MonitorQuery monitorQuery(String key, Rule rule, Query query) {
-    Map<String, String> metadata =
-        Map.of(
-            "category",
-            rule.category(),
-            PostFields.LANGUAGE_FIELD,
-            PostFields.routingValue(rule.language()),
-            "weight",
-            Double.toString(rule.weight()));
-    return new MonitorQuery(key, query, rule.query(), metadata);
+    return new MonitorQuery(key, query, rule.query(), Map.of());
   }
 
   /** Registers all at once; if that fails, one by one so only the bad rule is left out. */
