@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,19 +23,19 @@ import org.crossingwatch.model.Topics;
  */
 final class OutputWatch implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final LongSupplier classificationNanos;
 
   /**
-   * The time of the first and of the last poll that returned records, the JVM's CPU time at each,
-   * and the verdicts counted in all and in the first poll. The rates count only the verdicts that
-   * came after the first poll, over the time from it to the last: the first poll's records were
-   * produced before the span began (counting them overstated the rate, and gave an infinite one
-   * when every record came in one poll).
+   * The time of the first and of the last poll that returned records, the JVM's CPU time spent
+   * between them, and the verdicts counted in all and in the first poll. The rates count only the
+   * verdicts that came after the first poll, over the time from it to the last: the first poll's
+   * records were produced before the span began (counting them overstated the rate, and gave an
+   * infinite one when every record came in one poll).
    */
   record Span(
       long firstNanos,
       long lastNanos,
-      long firstCpuNanos,
-      long lastCpuNanos,
+      CpuSplit cpu,
       long scored,
       long scoredInFirstPoll,
       long alerts) {
@@ -54,11 +55,25 @@ final class OutputWatch implements AutoCloseable {
      */
     double cpuMillisPerPost() {
       long timed = scored - scoredInFirstPoll;
-      return timed == 0 ? Double.NaN : (lastCpuNanos - firstCpuNanos) / 1e6 / timed;
+      return timed == 0 ? Double.NaN : cpu.process() / 1e6 / timed;
+    }
+
+    /** The verdicts timed: those after the first poll. */
+    long timedPosts() {
+      return scored - scoredInFirstPoll;
     }
   }
 
+  /** A watch that does not split the CPU time by classification. */
   OutputWatch(String bootstrapServers) {
+    this(bootstrapServers, () -> 0L);
+  }
+
+  /**
+   * @param classificationNanos the CPU time spent classifying so far, for {@link Span#cpu()}
+   */
+  OutputWatch(String bootstrapServers, LongSupplier classificationNanos) {
+    this.classificationNanos = classificationNanos;
     consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -94,8 +109,8 @@ final class OutputWatch implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     long first = 0;
     long last = 0;
-    long firstCpu = 0;
-    long lastCpu = 0;
+    CpuSplit firstCpu = null;
+    CpuSplit lastCpu = null;
     long seenScored = 0;
     long scoredInFirstPoll = -1;
     Map<String, Integer> repostCounts = new HashMap<>();
@@ -117,7 +132,7 @@ final class OutputWatch implements AutoCloseable {
         continue;
       }
       long now = System.nanoTime();
-      long cpu = ProcessCpu.nanos();
+      CpuSplit cpu = CpuSplit.now(classificationNanos);
       firstCpu = first == 0 ? cpu : firstCpu;
       first = first == 0 ? now : first;
       last = now;
@@ -136,7 +151,8 @@ final class OutputWatch implements AutoCloseable {
       }
       scoredInFirstPoll = scoredInFirstPoll < 0 ? seenScored : scoredInFirstPoll;
     }
-    return new Span(first, last, firstCpu, lastCpu, seenScored, scoredInFirstPoll, seenAlerts);
+    CpuSplit spent = lastCpu == null ? new CpuSplit(0, 0, 0, 0, 0) : lastCpu.since(firstCpu);
+    return new Span(first, last, spent, seenScored, scoredInFirstPoll, seenAlerts);
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
 import org.crossingwatch.app.topics.TopicPlan;
 import org.crossingwatch.classifier.Classifier;
 import org.crossingwatch.classifier.ClassifierSettings;
+import org.crossingwatch.classifier.PostClassifier;
 import org.crossingwatch.classifier.rules.RulePackLoader;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
@@ -168,16 +169,16 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
       OutputWatch.Span identity =
           throughput(servers, identityTopology(), "bench-identity", work, posts, 0);
-      warmUp(servers, classifier, work);
+      TimedClassifier timed = new TimedClassifier(classifier);
+      warmUp(servers, timed, work);
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       PipelineSettings pipelineSettings = pipelineSettings("bench-pipeline");
       Topology full =
-          PipelineTopology.build(
-              new StreamsBuilder(), () -> classifier, pipelineSettings, registry);
+          PipelineTopology.build(new StreamsBuilder(), () -> timed, pipelineSettings, registry);
       try (KafkaStreams pipeline = start(servers, full, "bench-pipeline", work, registry)) {
         BrokerWrites before = BrokerWrites.snapshot(admin);
         OutputWatch.Span fullRun;
-        try (OutputWatch watch = new OutputWatch(servers)) {
+        try (OutputWatch watch = new OutputWatch(servers, timed::cpuNanos)) {
           fullRun = watch.await(posts, alone.alerting(), PHASE_TIMEOUT);
         }
         Map<String, Long> writes = BrokerWrites.snapshot(admin).since(before, "bench-pipeline-");
@@ -200,6 +201,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         LatencyRun.Result latency =
             LatencyRun.run(servers, corpus, nextIndex, rate, Duration.ofSeconds(latencySeconds));
         print(out, alone, identity, fullRun, sustained, latency);
+        cpuSplit(out, fullRun);
         brokerWrites(out, writes);
       }
     } finally {
@@ -245,6 +247,18 @@ public final class PipelineBenchmark implements Callable<Integer> {
     out.println();
     sustained.ifPresent(run -> latencyLine(out, run));
     latencyLine(out, latency);
+    out.flush();
+  }
+
+  /** Where the full pipeline's throughput phase spent the JVM's CPU, per post. */
+  private static void cpuSplit(PrintWriter out, OutputWatch.Span full) {
+    if (full.timedPosts() == 0) {
+      return;
+    }
+    out.println("JVM CPU per post in the full pipeline's throughput phase, by what spent it:");
+    full.cpu()
+        .millisPerPost(full.timedPosts())
+        .forEach((part, millis) -> out.printf(Locale.ROOT, "  %-50s %5.2f ms%n", part, millis));
     out.flush();
   }
 
@@ -325,7 +339,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
    * after a 2,000-post warm-up). The measured pipeline then starts with empty state and reads every
    * post from the beginning.
    */
-  private void warmUp(String servers, Classifier classifier, Path work) throws Exception {
+  private void warmUp(String servers, PostClassifier classifier, Path work) throws Exception {
     String applicationId = "bench-pipeline-warm-up";
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Topology topology =
