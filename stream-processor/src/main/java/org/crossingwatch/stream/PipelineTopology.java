@@ -4,12 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -44,7 +40,6 @@ import org.crossingwatch.stream.cluster.VoteCollector;
 import org.crossingwatch.stream.cluster.VoteResult;
 import org.crossingwatch.stream.deadletter.DeadLetterWriter;
 import org.crossingwatch.stream.deadletter.Outcome;
-import org.crossingwatch.stream.links.CarriedAlert;
 import org.crossingwatch.stream.links.EntityKeys;
 import org.crossingwatch.stream.links.EntityLinker;
 import org.crossingwatch.stream.links.EntityLinks;
@@ -294,7 +289,7 @@ public final class PipelineTopology {
     Map<String, KStream<String, LinkedSighting>> linked =
         alertUpdates
             // Re-key from cluster id to entity: every alert with the entity meets in one partition.
-            .flatMap(PipelineTopology::sightings, Named.as("key-by-entity"))
+            .flatMap((clusterId, update) -> EntitySighting.allOf(update), Named.as("key-by-entity"))
             .repartition(Repartitioned.with(KEYS, LinkSerdes.sightings()).withName("entity-links"))
             .process(
                 EntityLinker.supplier(settings.clusterRetention()),
@@ -403,34 +398,5 @@ public final class PipelineTopology {
       metrics.alertEmitted(new ScoredPost(update.alert().post(), update.alert().verdict()));
     }
     metrics.alertLatency(Duration.between(update.trigger().collectedAt(), Instant.now()));
-  }
-
-  /**
-   * One sighting per entity of the post that made this alert version, in text order; the one of the
-   * first entity in entity key order carries the version itself, so it needs no record of its own.
-   */
-  private static List<KeyValue<String, EntitySighting>> sightings(
-      String clusterId, AlertUpdate update) {
-    AlertingPost trigger = update.trigger();
-    Map<String, String> entities = trigger.entities();
-    if (entities.isEmpty()) {
-      return List.of();
-    }
-    String carrier = Collections.min(entities.keySet());
-    CarriedAlert alert = CarriedAlert.of(update.alert(), entities.size() - 1);
-    List<KeyValue<String, EntitySighting>> sightings = new ArrayList<>(entities.size());
-    entities.forEach(
-        (entity, type) ->
-            sightings.add(
-                KeyValue.pair(
-                    entity,
-                    new EntitySighting(
-                        type,
-                        update.alert().alertId(),
-                        trigger.channel(),
-                        trigger.collectedAt(),
-                        update.alert().repostCount(),
-                        entity.equals(carrier) ? Optional.of(alert) : Optional.empty()))));
-    return sightings;
   }
 }
