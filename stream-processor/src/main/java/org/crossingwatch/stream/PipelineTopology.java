@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -70,9 +68,10 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
  *     │            ⇒ [repost-votes] vote + waiting-post stores ─ decision ⇒ [repost-decisions]
  *     └─ identical copy, its cluster known ─┐          │
  *                  ⇒ [repost-clusters] cluster store ←─┘
- *                  → new or updated alert ─────────────────────────────────────────────┐
- *                  → its entities ⇒ [entity-links] entity store → cw.entities (changed) │
- *                                 → each entity's answer ───────────────────────────────┤
+ *                  → its entities, the first by key carrying the new or updated alert
+ *                       ⇒ [entity-links] entity store → cw.entities (changed)
+ *                                                     → each entity's answer ───────────┐
+ *                  → an alert without entities ─────────────────────────────────────────┤
  *                  ⇒ [alert-links] alert-link store (all entities answered) → cw.alerts ←┘
  * cw.rules (global table, rule-table-store) → LiveRuleSet, recompiled off the stream threads
  * </pre>
@@ -290,7 +289,7 @@ public final class PipelineTopology {
     Map<String, KStream<String, LinkedSighting>> linked =
         alertUpdates
             // Re-key from cluster id to entity: every alert with the entity meets in one partition.
-            .flatMap(PipelineTopology::sightings, Named.as("key-by-entity"))
+            .flatMap((clusterId, update) -> EntitySighting.allOf(update), Named.as("key-by-entity"))
             .repartition(Repartitioned.with(KEYS, LinkSerdes.sightings()).withName("entity-links"))
             .process(
                 EntityLinker.supplier(settings.clusterRetention()),
@@ -306,25 +305,26 @@ public final class PipelineTopology {
         .peek((entity, links) -> metrics.entityLinkPublished(), Named.as("count-entity-links"))
         .to(Topics.ENTITIES, Produced.with(KEYS, LINKS).withName("write-entity-links"));
 
-    alertUpdates
-        // Re-key from cluster id to alert id: the alert version waits there for its entities.
+    linked
+        .get("linked-changed")
+        .merge(linked.get("linked-unchanged"), Named.as("merge-linked"))
+        // Re-key from entity to alert id: each entity answers the alert version it saw, and the
+        // answer to the sighting that carried the version brings the version with it.
         .map(
-            (clusterId, update) ->
-                KeyValue.pair(
-                    update.alert().alertId(),
-                    LinkAnswer.announce(update.alert(), update.trigger().entities().size())),
-            Named.as("announce-alert"))
+            (entity, sighting) -> KeyValue.pair(sighting.sighting().alertId(), sighting.answer()),
+            Named.as("answer-alert"))
         .merge(
-            linked
-                .get("linked-changed")
-                .merge(linked.get("linked-unchanged"), Named.as("merge-linked"))
-                // Re-key from entity to alert id: each entity answers the alert version it saw.
+            alertUpdates
+                .filter(
+                    (clusterId, update) -> update.trigger().entities().isEmpty(),
+                    Named.as("keep-alerts-without-entities"))
+                // Re-key from cluster id to alert id: nothing to wait for, but the version still
+                // passes the alert-link store, which keeps cw.alerts from stepping back.
                 .map(
-                    (entity, sighting) ->
+                    (clusterId, update) ->
                         KeyValue.pair(
-                            sighting.sighting().alertId(),
-                            LinkAnswer.answer(sighting.sighting().alertVersion(), sighting.link())),
-                    Named.as("answer-alert")),
+                            update.alert().alertId(), LinkAnswer.withoutEntities(update.alert())),
+                    Named.as("send-alert-without-entities")),
             Named.as("merge-link-answers"))
         .repartition(Repartitioned.with(KEYS, LinkSerdes.linkAnswers()).withName("alert-links"))
         .process(
@@ -398,25 +398,5 @@ public final class PipelineTopology {
       metrics.alertEmitted(new ScoredPost(update.alert().post(), update.alert().verdict()));
     }
     metrics.alertLatency(Duration.between(update.trigger().collectedAt(), Instant.now()));
-  }
-
-  private static List<KeyValue<String, EntitySighting>> sightings(
-      String clusterId, AlertUpdate update) {
-    AlertingPost trigger = update.trigger();
-    List<KeyValue<String, EntitySighting>> sightings = new ArrayList<>();
-    trigger
-        .entities()
-        .forEach(
-            (entity, type) ->
-                sightings.add(
-                    KeyValue.pair(
-                        entity,
-                        new EntitySighting(
-                            type,
-                            update.alert().alertId(),
-                            trigger.channel(),
-                            trigger.collectedAt(),
-                            update.alert().repostCount()))));
-    return sightings;
   }
 }

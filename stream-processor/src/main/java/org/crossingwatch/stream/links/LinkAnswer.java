@@ -1,49 +1,34 @@
 package org.crossingwatch.stream.links;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.EntityLink;
-import org.crossingwatch.model.Json;
 
 /**
- * Sent keyed by alert id on the {@code alert-links} repartition topic: either the alert version
- * itself with how many entity answers it waits for, or one entity's answer for that version.
+ * Sent keyed by alert id on the {@code alert-links} repartition topic: one entity's answer for an
+ * alert version, one of which carries the version itself, or the version alone when it carries no
+ * entity.
  *
  * @param alertVersion the alert's {@code repostCount} in the version concerned
- * @param alert the alert version as {@link Alert} JSON without links (UTF-8), on the record that
- *     announces it; empty on an entity's answer
- * @param expectedAnswers how many entity answers the version waits for (on the announcing record)
+ * @param alert the alert version, on the one record of the version that carries it
  * @param link the entity's link summary, on an answer, when other alerts carry the entity too
  */
 public record LinkAnswer(
-    int alertVersion, Optional<byte[]> alert, int expectedAnswers, Optional<EntityLink> link) {
+    int alertVersion, Optional<CarriedAlert> alert, Optional<EntityLink> link) {
   public LinkAnswer {
-    alert = alert == null ? Optional.empty() : alert;
-    link = link == null ? Optional.empty() : link;
-  }
-
-  /**
-   * {@code alert} announced, waiting for {@code entities} answers: its JSON is written here, once,
-   * and published as it is unless entity links are added.
-   */
-  public static LinkAnswer announce(Alert alert, int entities) {
     Objects.requireNonNull(alert, "alert must not be null");
-    try {
-      return new LinkAnswer(
-          alert.repostCount(),
-          Optional.of(Json.mapper().writeValueAsBytes(alert)),
-          entities,
-          Optional.empty());
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    Objects.requireNonNull(link, "link must not be null");
   }
 
-  /** One entity's answer for the version {@code alertVersion}. */
-  public static LinkAnswer answer(int alertVersion, Optional<EntityLink> link) {
-    return new LinkAnswer(alertVersion, Optional.empty(), 0, link);
+  /** {@code alert}, which carries no entity: nothing to wait for. */
+  public static LinkAnswer withoutEntities(Alert alert) {
+    return new LinkAnswer(
+        alert.repostCount(), Optional.of(CarriedAlert.of(alert, 0)), Optional.empty());
+  }
+
+  /** The answer to {@code sighting}, with the alert version it carried if it did. */
+  public static LinkAnswer to(EntitySighting sighting, Optional<EntityLink> link) {
+    return new LinkAnswer(sighting.alertVersion(), sighting.alert(), link);
   }
 }

@@ -20,11 +20,14 @@ import org.crossingwatch.stream.cluster.Expiry;
 /**
  * Keyed by alert id: holds each alert version until every entity it carries has answered, then
  * publishes it with the link summaries of the entities other alerts share ({@link Alert#links()},
- * ordered by entity key), as the {@link Alert} JSON of {@code cw.alerts}: the announced bytes as
- * they are when there are no links. Versions are the alert's {@code repostCount}; a version that
- * completes after a newer one was published is dropped, so {@code cw.alerts} never goes back to an
- * older state of an alert. Answers only rewrite the small {@link PendingLinks} of store {@value
- * #STORE}; an alert version that must wait is written once to store {@value #VERSION_STORE}.
+ * ordered by entity key), as the {@link Alert} JSON of {@code cw.alerts}: the carried bytes as they
+ * are when there are no links. The version itself comes in one of its answers ({@link
+ * CarriedAlert}), or alone when it carries no entity, so a version with one entity is published
+ * from its single answer. Versions are the alert's {@code repostCount}; a version that completes
+ * after a newer one was published is dropped, so {@code cw.alerts} never goes back to an older
+ * state of an alert. Answers only rewrite the small {@link PendingLinks} of store {@value #STORE};
+ * an alert version whose other answers are still missing is written once to store {@value
+ * #VERSION_STORE}.
  */
 public final class LinkCollector implements Processor<String, LinkAnswer, String, byte[]> {
   /** The alert-link store's name. */
@@ -75,9 +78,10 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
               alert ->
                   versions.put(
                       versionKey(record.key(), version.alertVersion()),
-                      new WaitingAlert(alert, record.timestamp())));
+                      new WaitingAlert(alert.json(), record.timestamp())));
     } else {
-      Optional<byte[]> alert = answer.alert().or(() -> takeWaiting(record.key(), version));
+      Optional<byte[]> alert =
+          answer.alert().map(CarriedAlert::json).or(() -> takeWaiting(record.key(), version));
       if (alert.isPresent()) {
         published = version.alertVersion();
         context.forward(record.withValue(withLinks(alert.get(), version.links())));
@@ -88,7 +92,7 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
               if (older.alertVersion() >= newest) {
                 return false;
               }
-              if (older.announced()) {
+              if (older.alertArrived()) {
                 versions.delete(versionKey(record.key(), older.alertVersion()));
               }
               return true;
@@ -107,8 +111,8 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
   }
 
   /**
-   * The alert JSON to publish: the announced bytes as they are when no entity links, else read,
-   * given the links ordered by entity key, and written again.
+   * The alert JSON to publish: the carried bytes as they are when no entity links, else read, given
+   * the links ordered by entity key, and written again.
    */
   private static byte[] withLinks(byte[] alertJson, List<EntityLink> links) {
     if (links.isEmpty()) {
@@ -146,20 +150,20 @@ public final class LinkCollector implements Processor<String, LinkAnswer, String
   }
 
   private static PendingLinks.Version with(PendingLinks.Version version, LinkAnswer answer) {
+    List<EntityLink> links = new ArrayList<>(version.links());
+    answer.link().ifPresent(links::add);
     if (answer.alert().isPresent()) {
       return new PendingLinks.Version(
           version.alertVersion(),
           true,
-          answer.expectedAnswers(),
+          answer.alert().get().otherAnswers(),
           version.answers(),
-          version.links());
+          links);
     }
-    List<EntityLink> links = new ArrayList<>(version.links());
-    answer.link().ifPresent(links::add);
     return new PendingLinks.Version(
         version.alertVersion(),
-        version.announced(),
-        version.expectedAnswers(),
+        version.alertArrived(),
+        version.otherAnswers(),
         version.answers() + 1,
         links);
   }

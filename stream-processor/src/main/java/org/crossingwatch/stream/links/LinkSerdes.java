@@ -13,26 +13,33 @@ import org.crossingwatch.stream.internal.BinaryWriter;
  * Binary serdes for the link steps' repartition records ({@code entity-links}, {@code alert-links})
  * and store values, as {@link org.crossingwatch.stream.cluster.ClusterSerdes} for the clustering
  * steps: they never leave the application, and the one large field, an alert version, travels as
- * the JSON bytes it is published with. Every value starts with the format byte {@value #FORMAT}.
- * Thread-safe.
+ * the JSON bytes it is published with. Every value starts with the format byte {@value #FORMAT} (1
+ * before an alert version rode on one of its entity sightings). Thread-safe.
  */
 public final class LinkSerdes {
   /** The format byte every value starts with. */
-  static final byte FORMAT = 1;
+  static final byte FORMAT = 2;
 
   private static final Serde<EntitySighting> SIGHTINGS =
       BinarySerde.of(
           "EntitySighting",
           FORMAT,
-          (sighting, out) ->
-              out.putString(sighting.type())
-                  .putString(sighting.alertId())
-                  .putString(sighting.channel())
-                  .putInstant(sighting.seen())
-                  .putInt(sighting.alertVersion()),
+          (sighting, out) -> {
+            out.putString(sighting.type())
+                .putString(sighting.alertId())
+                .putString(sighting.channel())
+                .putInstant(sighting.seen())
+                .putInt(sighting.alertVersion());
+            writeAlert(sighting.alert(), out);
+          },
           in ->
               new EntitySighting(
-                  in.getString(), in.getString(), in.getString(), in.getInstant(), in.getInt()));
+                  in.getString(),
+                  in.getString(),
+                  in.getString(),
+                  in.getInstant(),
+                  in.getInt(),
+                  readAlert(in)));
   private static final Serde<EntityState> ENTITY_STATES =
       BinarySerde.of(
           "EntityState",
@@ -66,16 +73,15 @@ public final class LinkSerdes {
           "LinkAnswer",
           FORMAT,
           (answer, out) -> {
-            out.putInt(answer.alertVersion()).putBoolean(answer.alert().isPresent());
-            answer.alert().ifPresent(out::putBytes);
-            out.putInt(answer.expectedAnswers()).putBoolean(answer.link().isPresent());
+            out.putInt(answer.alertVersion());
+            writeAlert(answer.alert(), out);
+            out.putBoolean(answer.link().isPresent());
             answer.link().ifPresent(link -> writeLink(link, out));
           },
           in ->
               new LinkAnswer(
                   in.getInt(),
-                  in.getBoolean() ? Optional.of(in.getBytes()) : Optional.empty(),
-                  in.getInt(),
+                  readAlert(in),
                   in.getBoolean() ? Optional.of(readLink(in)) : Optional.empty()));
   private static final Serde<WaitingAlert> WAITING_ALERTS =
       BinarySerde.of(
@@ -91,8 +97,8 @@ public final class LinkSerdes {
             out.putInt(pending.published()).putInt(pending.waiting().size());
             for (PendingLinks.Version version : pending.waiting()) {
               out.putInt(version.alertVersion())
-                  .putBoolean(version.announced())
-                  .putInt(version.expectedAnswers())
+                  .putBoolean(version.alertArrived())
+                  .putInt(version.otherAnswers())
                   .putInt(version.answers())
                   .putInt(version.links().size());
               version.links().forEach(link -> writeLink(link, out));
@@ -105,8 +111,8 @@ public final class LinkSerdes {
             List<PendingLinks.Version> waiting = new ArrayList<>();
             for (int i = 0; i < count; i++) {
               int alertVersion = in.getInt();
-              boolean announced = in.getBoolean();
-              int expectedAnswers = in.getInt();
+              boolean alertArrived = in.getBoolean();
+              int otherAnswers = in.getInt();
               int answers = in.getInt();
               int linkCount = in.getInt();
               List<EntityLink> links = new ArrayList<>();
@@ -115,7 +121,7 @@ public final class LinkSerdes {
               }
               waiting.add(
                   new PendingLinks.Version(
-                      alertVersion, announced, expectedAnswers, answers, links));
+                      alertVersion, alertArrived, otherAnswers, answers, links));
             }
             return new PendingLinks(published, waiting, in.getLong());
           });
@@ -132,7 +138,7 @@ public final class LinkSerdes {
     return ENTITY_STATES;
   }
 
-  /** Alert versions and entity answers, keyed by alert id, on {@code alert-links}. */
+  /** Entity answers, one carrying the alert version, keyed by alert id, on {@code alert-links}. */
   public static Serde<LinkAnswer> linkAnswers() {
     return LINK_ANSWERS;
   }
@@ -145,6 +151,17 @@ public final class LinkSerdes {
   /** Values of the alert-link store. */
   public static Serde<PendingLinks> pendingLinks() {
     return PENDING_LINKS;
+  }
+
+  private static void writeAlert(Optional<CarriedAlert> alert, BinaryWriter out) {
+    out.putBoolean(alert.isPresent());
+    alert.ifPresent(carried -> out.putBytes(carried.json()).putInt(carried.otherAnswers()));
+  }
+
+  private static Optional<CarriedAlert> readAlert(BinaryReader in) {
+    return in.getBoolean()
+        ? Optional.of(new CarriedAlert(in.getBytes(), in.getInt()))
+        : Optional.empty();
   }
 
   private static void writeLink(EntityLink link, BinaryWriter out) {

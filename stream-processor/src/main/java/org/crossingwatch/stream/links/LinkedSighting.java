@@ -17,6 +17,14 @@ public record LinkedSighting(EntitySighting sighting, EntityLinks links, boolean
     Objects.requireNonNull(links, "links must not be null");
   }
 
+  /**
+   * The answer for the sighting's alert version, with the version itself if the sighting carried
+   * it.
+   */
+  public LinkAnswer answer() {
+    return LinkAnswer.to(sighting, link());
+  }
+
   /** The link summary for the sighting's alert: present when other alerts carry the entity too. */
   public Optional<EntityLink> link() {
     if (links.alertCount() < 2) {

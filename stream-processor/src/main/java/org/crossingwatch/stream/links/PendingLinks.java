@@ -22,15 +22,16 @@ public record PendingLinks(int published, List<Version> waiting, long touchedAt)
    * One alert version and the answers it has so far.
    *
    * @param alertVersion its {@code repostCount}
-   * @param announced whether the version itself came (and waits in the alert-version store)
-   * @param expectedAnswers how many answers it waits for, once announced
-   * @param answers how many answers came
-   * @param links the link summaries among them
+   * @param alertArrived whether the answer carrying the version itself came (the version then waits
+   *     in the alert-version store)
+   * @param otherAnswers how many answers without the version it waits for, once that answer came
+   * @param answers how many answers without the version came
+   * @param links the link summaries among all its answers
    */
   public record Version(
       int alertVersion,
-      boolean announced,
-      int expectedAnswers,
+      boolean alertArrived,
+      int otherAnswers,
       int answers,
       List<EntityLink> links) {
     public Version {
@@ -38,7 +39,7 @@ public record PendingLinks(int published, List<Version> waiting, long touchedAt)
     }
 
     boolean complete() {
-      return announced && answers >= expectedAnswers;
+      return alertArrived && answers >= otherAnswers;
     }
   }
 }

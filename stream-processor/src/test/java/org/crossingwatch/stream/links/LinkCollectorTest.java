@@ -31,21 +31,22 @@ class LinkCollectorTest {
 
   private final MockProcessorContext<String, byte[]> context = new MockProcessorContext<>();
   private Processor<String, LinkAnswer, String, byte[]> collector;
+  private KeyValueStore<String, PendingLinks> pending;
   private KeyValueStore<String, WaitingAlert> versions;
   private Alert first;
   private String alertId;
 
   @BeforeEach
   void start() {
-    KeyValueStore<String, PendingLinks> store =
+    pending =
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(LinkCollector.STORE),
                 Serdes.String(),
                 LinkSerdes.pendingLinks())
             .withLoggingDisabled()
             .build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
+    pending.init(context.getStateStoreContext(), pending);
+    context.addStateStore(pending);
     versions =
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
@@ -82,50 +83,121 @@ class LinkCollectorTest {
   }
 
   @Test
+  void versionWithOneEntityIsPublishedFromItsSingleAnswerWithoutWaiting() {
+    send(carrying(first, 0, Optional.of(PHONE)));
+
+    assertThat(forwarded())
+        .containsExactly(new KeyValue<>(alertId, first.withLinks(List.of(PHONE))));
+    assertThat(versionKeys()).isEmpty();
+    assertThat(pending.get(alertId)).isEqualTo(new PendingLinks(1, List.of(), T0.toEpochMilli()));
+  }
+
+  @Test
   void alertWaitsForEveryEntityAndCarriesTheSharedOnesByEntityKey() {
-    send(LinkAnswer.answer(1, Optional.of(PHONE)));
-    send(LinkAnswer.announce(first, 3));
-    send(LinkAnswer.answer(1, Optional.empty()));
+    send(plain(1, Optional.of(PHONE)));
+    send(carrying(first, 3, Optional.empty()));
+    send(plain(1, Optional.empty()));
     assertThat(context.forwarded()).isEmpty();
 
-    send(LinkAnswer.answer(1, Optional.of(HANDLE)));
+    send(plain(1, Optional.of(HANDLE)));
 
     assertThat(forwarded())
         .containsExactly(new KeyValue<>(alertId, first.withLinks(List.of(HANDLE, PHONE))));
+    assertThat(versionKeys()).isEmpty();
+  }
+
+  @Test
+  void answerArrivingBeforeTheCarryingOneIsCountedAndTheVersionNeverWaits() {
+    send(plain(1, Optional.of(PHONE)));
+    assertThat(context.forwarded()).isEmpty();
+    assertThat(pending.get(alertId))
+        .isEqualTo(
+            new PendingLinks(
+                0,
+                List.of(new PendingLinks.Version(1, false, 0, 1, List.of(PHONE))),
+                T0.toEpochMilli()));
+
+    send(carrying(first, 1, Optional.of(HANDLE)));
+
+    assertThat(forwarded())
+        .containsExactly(new KeyValue<>(alertId, first.withLinks(List.of(HANDLE, PHONE))));
+    assertThat(versionKeys()).isEmpty();
+    assertThat(pending.get(alertId)).isEqualTo(new PendingLinks(1, List.of(), T0.toEpochMilli()));
+  }
+
+  @Test
+  void carryingAnswerArrivingFirstWaitsInTheVersionStoreUntilTheLastAnswer() {
+    send(carrying(first, 1, Optional.of(HANDLE)));
+    assertThat(context.forwarded()).isEmpty();
+    assertThat(versionKeys()).containsExactly(alertId + "@1");
+
+    send(plain(1, Optional.of(PHONE)));
+
+    assertThat(forwarded())
+        .containsExactly(new KeyValue<>(alertId, first.withLinks(List.of(HANDLE, PHONE))));
+    assertThat(versionKeys()).isEmpty();
   }
 
   @Test
   void olderVersionCompletingAfterANewerOneIsDropped() {
     Alert second = repost(first);
-    send(LinkAnswer.announce(first, 1));
-    send(LinkAnswer.announce(second, 0));
-    send(LinkAnswer.answer(1, Optional.of(PHONE)));
+    send(carrying(first, 1, Optional.empty()));
+    send(LinkAnswer.withoutEntities(second));
+    assertThat(versionKeys()).isEmpty();
+
+    send(plain(1, Optional.of(PHONE)));
 
     assertThat(forwarded()).containsExactly(new KeyValue<>(alertId, second));
   }
 
   @Test
+  void supersededOrRedeliveredVersionArrivingAfterTheNewerOneIsNotPublished() {
+    Alert second = repost(first);
+    send(carrying(second, 0, Optional.empty()));
+    send(carrying(first, 0, Optional.of(PHONE)));
+    send(carrying(second, 0, Optional.of(PHONE)));
+
+    assertThat(forwarded()).containsExactly(new KeyValue<>(alertId, second.withLinks(List.of())));
+    assertThat(versionKeys()).isEmpty();
+    assertThat(pending.get(alertId)).isEqualTo(new PendingLinks(2, List.of(), T0.toEpochMilli()));
+  }
+
+  @Test
   void waitingVersionIsStoredOnceAndRemovedWhenPublishedOrSuperseded() {
     Alert second = repost(first);
-    send(LinkAnswer.announce(first, 1));
-    send(LinkAnswer.announce(second, 1));
+    send(carrying(first, 1, Optional.empty()));
+    send(carrying(second, 1, Optional.empty()));
     assertThat(versionKeys()).containsExactly(alertId + "@1", alertId + "@2");
 
-    send(LinkAnswer.answer(2, Optional.empty()));
+    send(plain(2, Optional.empty()));
 
     assertThat(forwarded()).containsExactly(new KeyValue<>(alertId, second.withLinks(List.of())));
     assertThat(versionKeys()).isEmpty();
   }
 
   @Test
-  void versionWithoutSharedEntitiesIsPublishedAsTheAnnouncedBytes() {
-    LinkAnswer announced = LinkAnswer.announce(first, 1);
-    send(announced);
-    send(LinkAnswer.answer(1, Optional.empty()));
+  void versionExpiredWhileWaitingIsNeverPublished() {
+    send(carrying(first, 1, Optional.empty()));
+    long eightDaysLater = T0.plus(Duration.ofDays(8)).toEpochMilli();
+    context
+        .scheduledPunctuators()
+        .forEach(punctuator -> punctuator.getPunctuator().punctuate(eightDaysLater));
+    assertThat(versionKeys()).isEmpty();
+
+    send(plain(1, Optional.of(PHONE)));
+
+    assertThat(context.forwarded()).isEmpty();
+  }
+
+  @Test
+  void versionWithoutSharedEntitiesIsPublishedAsTheCarriedBytes() {
+    LinkAnswer carrying = carrying(first, 1, Optional.empty());
+    send(carrying);
+    send(plain(1, Optional.empty()));
 
     assertThat(context.forwarded()).hasSize(1);
     assertThat(context.forwarded().get(0).record().value())
-        .isEqualTo(announced.alert().orElseThrow());
+        .isEqualTo(carrying.alert().orElseThrow().json());
     assertThat(forwarded()).containsExactly(new KeyValue<>(alertId, first));
   }
 
@@ -145,6 +217,15 @@ class LinkCollectorTest {
 
   private void send(LinkAnswer answer) {
     collector.process(new Record<>(alertId, answer, T0.toEpochMilli()));
+  }
+
+  private static LinkAnswer carrying(Alert alert, int otherAnswers, Optional<EntityLink> link) {
+    return new LinkAnswer(
+        alert.repostCount(), Optional.of(CarriedAlert.of(alert, otherAnswers)), link);
+  }
+
+  private static LinkAnswer plain(int alertVersion, Optional<EntityLink> link) {
+    return new LinkAnswer(alertVersion, Optional.empty(), link);
   }
 
   private static Alert repost(Alert alert) {

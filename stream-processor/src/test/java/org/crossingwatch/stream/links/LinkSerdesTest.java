@@ -17,10 +17,30 @@ class LinkSerdesTest {
   private static final EntityLink PHONE =
       new EntityLink("phone:+218912345678", "PHONE", 3, 2, T0, T0.plusSeconds(300));
 
+  private static final byte[] ALERT_JSON =
+      "{\"alertId\":\"cw-3f2a9c01d4e5b6a7\",\"repostCount\":2,\"channels\":[\"telegram:رحلة\"]}"
+          .getBytes(UTF_8);
+
   @Test
-  void sightingAndEntityStateSurviveTheRoundTrip() {
-    EntitySighting sighting =
-        new EntitySighting("HANDLE", "cw-3f2a9c01d4e5b6a7", "telegram:رحلة_ايطاليا", T0, 4);
+  void sightingsWithAndWithoutTheAlertVersionSurviveTheRoundTrip() {
+    EntitySighting carrying =
+        new EntitySighting(
+            "HANDLE",
+            "cw-3f2a9c01d4e5b6a7",
+            "telegram:رحلة_ايطاليا",
+            T0,
+            4,
+            Optional.of(new CarriedAlert(ALERT_JSON, 2)));
+    EntitySighting plain =
+        new EntitySighting(
+            "PHONE", "cw-3f2a9c01d4e5b6a7", "telegram:رحلة_ايطاليا", T0, 4, Optional.empty());
+
+    assertThat(roundTrip(LinkSerdes.sightings(), carrying)).isEqualTo(carrying);
+    assertThat(roundTrip(LinkSerdes.sightings(), plain)).isEqualTo(plain);
+  }
+
+  @Test
+  void entityStateSurvivesTheRoundTrip() {
     EntityState state =
         new EntityState(
             new EntityLinks(
@@ -34,7 +54,6 @@ class LinkSerdesTest {
                 List.of("telegram:رحلة_ايطاليا", "mastodon:harraga")),
             99L);
 
-    assertThat(roundTrip(LinkSerdes.sightings(), sighting)).isEqualTo(sighting);
     assertThat(roundTrip(LinkSerdes.entityStates(), state)).isEqualTo(state);
   }
 
@@ -52,22 +71,29 @@ class LinkSerdesTest {
   }
 
   @Test
-  void announcementCarriesTheAlertBytesAndAnswerTheLink() {
-    byte[] alertJson = "{\"alertId\":\"cw-3f2a9c01d4e5b6a7\",\"repostCount\":2}".getBytes(UTF_8);
-    LinkAnswer announcement = new LinkAnswer(2, Optional.of(alertJson), 3, Optional.empty());
-    LinkAnswer answer = LinkAnswer.answer(2, Optional.of(PHONE));
+  void answersKeepTheCarriedAlertBytesAndTheLink() {
+    LinkAnswer carrying =
+        new LinkAnswer(2, Optional.of(new CarriedAlert(ALERT_JSON, 1)), Optional.of(PHONE));
+    LinkAnswer plain = new LinkAnswer(2, Optional.empty(), Optional.empty());
 
-    LinkAnswer readAnnouncement = roundTrip(LinkSerdes.linkAnswers(), announcement);
-    LinkAnswer readAnswer = roundTrip(LinkSerdes.linkAnswers(), answer);
+    LinkAnswer readCarrying = roundTrip(LinkSerdes.linkAnswers(), carrying);
 
-    assertThat(readAnnouncement.alertVersion()).isEqualTo(2);
-    assertThat(readAnnouncement.alert().orElseThrow()).containsExactly(alertJson);
-    assertThat(readAnnouncement.expectedAnswers()).isEqualTo(3);
-    assertThat(readAnnouncement.link()).isEmpty();
-    assertThat(readAnswer.alert()).isEmpty();
-    assertThat(readAnswer.link()).contains(PHONE);
-    assertThat(roundTrip(LinkSerdes.waitingAlerts(), new WaitingAlert(alertJson, 5L)).alertJson())
-        .containsExactly(alertJson);
+    assertThat(readCarrying).isEqualTo(carrying);
+    assertThat(readCarrying.alert().orElseThrow().json()).containsExactly(ALERT_JSON);
+    assertThat(roundTrip(LinkSerdes.linkAnswers(), plain)).isEqualTo(plain);
+    assertThat(roundTrip(LinkSerdes.waitingAlerts(), new WaitingAlert(ALERT_JSON, 5L)).alertJson())
+        .containsExactly(ALERT_JSON);
+  }
+
+  @Test
+  void recordsOfTheFormatBeforeCarriedAlertsAreRejectedNamingTheType() {
+    // Format 1: an answer with the version, an alert flag and no link.
+    byte[] formatOne = {1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0};
+
+    assertThatThrownBy(() -> LinkSerdes.linkAnswers().deserializer().deserialize("t", formatOne))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage(
+            "Unreadable LinkAnswer: format byte 1, expected 2 (written by another version?)");
   }
 
   @Test
@@ -77,7 +103,7 @@ class LinkSerdesTest {
     assertThatThrownBy(() -> LinkSerdes.sightings().deserializer().deserialize("t", json))
         .isInstanceOf(SerializationException.class)
         .hasMessage(
-            "Unreadable EntitySighting: format byte 123, expected 1 (written by another version?)");
+            "Unreadable EntitySighting: format byte 123, expected 2 (written by another version?)");
   }
 
   private static <T> T roundTrip(Serde<T> serde, T value) {
