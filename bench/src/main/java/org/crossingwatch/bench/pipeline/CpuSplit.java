@@ -1,5 +1,7 @@
 package org.crossingwatch.bench.pipeline;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -19,10 +21,19 @@ import java.util.function.LongSupplier;
  * @param producerNetwork CPU time of the producers' network threads
  * @param otherJava CPU time of every other live Java thread
  * @param process CPU time of the whole JVM
+ * @param compiling time the JIT compilers spent compiling, summed over them (the JVM's estimate)
+ * @param gcPauses time the garbage collectors paused the application
  */
 record CpuSplit(
-    long classification, long streamThreads, long producerNetwork, long otherJava, long process) {
+    long classification,
+    long streamThreads,
+    long producerNetwork,
+    long otherJava,
+    long process,
+    long compiling,
+    long gcPauses) {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
   /** The CPU time spent so far; {@code classification} gives the classifier's share. */
   static CpuSplit now(LongSupplier classification) {
@@ -45,7 +56,18 @@ record CpuSplit(
         other += nanos;
       }
     }
-    return new CpuSplit(classification.getAsLong(), stream, network, other, ProcessCpu.nanos());
+    long gcMillis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcMillis += Math.max(0, collector.getCollectionTime());
+    }
+    return new CpuSplit(
+        classification.getAsLong(),
+        stream,
+        network,
+        other,
+        ProcessCpu.nanos(),
+        COMPILER.getTotalCompilationTime() * 1_000_000L,
+        gcMillis * 1_000_000L);
   }
 
   /**
@@ -58,10 +80,16 @@ record CpuSplit(
         streamThreads - earlier.streamThreads,
         producerNetwork - earlier.producerNetwork,
         otherJava - earlier.otherJava,
-        process - earlier.process);
+        process - earlier.process,
+        compiling - earlier.compiling,
+        gcPauses - earlier.gcPauses);
   }
 
-  /** Milliseconds per post of each part, in print order; the parts add up to the whole JVM. */
+  /**
+   * Milliseconds per post of each part, in print order: the first five add up to the whole JVM; the
+   * last two are the JVM's estimate of its compilers' time and the garbage collectors' pauses (wall
+   * time, done by the JVM's own threads).
+   */
   Map<String, Double> millisPerPost(long posts) {
     Map<String, Double> parts = new LinkedHashMap<>();
     parts.put("classification", classification / 1e6 / posts);
@@ -71,6 +99,8 @@ record CpuSplit(
     parts.put(
         "JVM threads (JIT, GC)",
         (process - streamThreads - producerNetwork - otherJava) / 1e6 / posts);
+    parts.put("  JIT compiling (elapsed, summed over compiler threads)", compiling / 1e6 / posts);
+    parts.put("  GC pauses (wall time)", gcPauses / 1e6 / posts);
     return parts;
   }
 }

@@ -151,7 +151,7 @@ final class OutputWatch implements AutoCloseable {
       }
       scoredInFirstPoll = scoredInFirstPoll < 0 ? seenScored : scoredInFirstPoll;
     }
-    CpuSplit spent = lastCpu == null ? new CpuSplit(0, 0, 0, 0, 0) : lastCpu.since(firstCpu);
+    CpuSplit spent = lastCpu == null ? new CpuSplit(0, 0, 0, 0, 0, 0, 0) : lastCpu.since(firstCpu);
     return new Span(first, last, spent, seenScored, scoredInFirstPoll, seenAlerts);
   }
 
