@@ -64,11 +64,8 @@ class AlertLinkTopologyTest {
   void startDriver() {
     driver =
         RepostTestDriver.start(PipelineSettings.defaults(), new SimpleMeterRegistry(), stateDir);
-    rawPosts =
-        driver.createInputTopic(
-            Topics.POSTS_RAW, new StringSerializer(), new ByteArraySerializer());
-    alerts =
-        driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+    rawPosts = RepostTestDriver.rawPosts(driver);
+    alerts = RepostTestDriver.alerts(driver);
     answers =
         driver.createOutputTopic(
             INTERNAL + "alert-links-repartition",

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -20,7 +18,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.Json;
 import org.crossingwatch.model.Post;
-import org.crossingwatch.model.Topics;
 import org.crossingwatch.stream.cluster.AlertingPost;
 import org.crossingwatch.stream.cluster.BandVote;
 import org.crossingwatch.stream.cluster.ClusterSerdes;
@@ -59,11 +56,8 @@ class CopyFastPathTest {
   void startDriver() {
     driver =
         RepostTestDriver.start(PipelineSettings.defaults(), new SimpleMeterRegistry(), stateDir);
-    rawPosts =
-        driver.createInputTopic(
-            Topics.POSTS_RAW, new StringSerializer(), new ByteArraySerializer());
-    alerts =
-        driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+    rawPosts = RepostTestDriver.rawPosts(driver);
+    alerts = RepostTestDriver.alerts(driver);
     votes =
         driver.createOutputTopic(
             INTERNAL + "repost-votes-repartition",

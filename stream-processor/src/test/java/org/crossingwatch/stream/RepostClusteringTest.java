@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -262,11 +260,8 @@ class RepostClusteringTest {
 
   private void start(PipelineSettings settings) {
     driver = RepostTestDriver.start(settings, registry, stateDir);
-    rawPosts =
-        driver.createInputTopic(
-            Topics.POSTS_RAW, new StringSerializer(), new ByteArraySerializer());
-    alerts =
-        driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+    rawPosts = RepostTestDriver.rawPosts(driver);
+    alerts = RepostTestDriver.alerts(driver);
     entities =
         driver.createOutputTopic(
             Topics.ENTITIES, new StringDeserializer(), new StringDeserializer());
