@@ -17,6 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store already holds that post's {@link CopyDecision} (recorded by {@link CopyDecisionRecorder}),
  * so it skips the vote store; otherwise keyed by the first post's key, to wait for the decision
  * there.
+ *
+ * <p>A copy rewrites the entry's touch time only when it is at least {@link #touchStep} (a 64th of
+ * the retention) past the stored one, and entries expire that much later than the retention: a
+ * burst of copies of one ad costs one store write, not one per copy, and an entry still lives at
+ * least the retention after its last copy.
  */
 public final class FingerprintLookup
     implements Processor<String, AlertingPost, String, FingerprintMatch> {
@@ -41,7 +46,16 @@ public final class FingerprintLookup
   public void init(ProcessorContext<String, FingerprintMatch> context) {
     this.context = context;
     this.firstCopies = context.getStateStore(STORE);
-    Expiry.schedule(context, firstCopies, retention, FirstCopy::touchedAt);
+    Expiry.schedule(
+        context, firstCopies, retention.plus(touchStep(retention)), FirstCopy::touchedAt);
+  }
+
+  /**
+   * How far past an entry's stored touch time a copy must be to rewrite it: a 64th of the retention
+   * (2 h 37 min of the default 7 days).
+   */
+  static Duration touchStep(Duration retention) {
+    return retention.dividedBy(64);
   }
 
   @Override
@@ -55,7 +69,9 @@ public final class FingerprintLookup
       context.forward(record.withKey(postKey).withValue(FingerprintMatch.first(post)));
       return;
     }
-    firstCopies.put(record.key(), first.touched(record.timestamp()));
+    if (record.timestamp() - first.touchedAt() >= touchStep(retention).toMillis()) {
+      firstCopies.put(record.key(), first.touched(record.timestamp()));
+    }
     // Re-key from fingerprint to the cluster id when decided (the copy joins it at once), else to
     // the first copy's key (the copy waits for that post's cluster in the vote store).
     context.forward(

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -65,7 +66,7 @@ class FingerprintLookupTest {
         .isEqualTo(
             new FirstCopy(
                 "telegram:rihla_italia:1",
-                T0.plusSeconds(20).toEpochMilli(),
+                T0.toEpochMilli(),
                 Optional.of("telegram:misrata_boats:7")));
   }
 
@@ -82,7 +83,40 @@ class FingerprintLookupTest {
             "telegram:safar_libya:2 first",
             "telegram:safar_libya:2 copy of telegram:safar_libya:2, cluster unknown");
     assertThat(store.get(FINGERPRINT))
-        .isEqualTo(new FirstCopy("telegram:safar_libya:2", T0.plusSeconds(10).toEpochMilli()));
+        .isEqualTo(new FirstCopy("telegram:safar_libya:2", T0.toEpochMilli()));
+  }
+
+  @Test
+  void copiesWithinTheTouchStepLeaveTheEntryAsItIsAndALaterCopyMovesItsTouchTime() {
+    look(post("telegram:rihla_italia:1", 0));
+    look(post("telegram:safar_libya:2", 60));
+    look(post("telegram:harraga_dz:3", 2 * 3600));
+
+    // Retention 7 days: the step is 2 h 37 min 30 s.
+    assertThat(store.get(FINGERPRINT))
+        .isEqualTo(new FirstCopy("telegram:rihla_italia:1", T0.toEpochMilli()));
+
+    look(post("telegram:misrata_boats:7", 3 * 3600));
+
+    assertThat(store.get(FINGERPRINT))
+        .isEqualTo(
+            new FirstCopy("telegram:rihla_italia:1", T0.plusSeconds(3 * 3600).toEpochMilli()));
+  }
+
+  @Test
+  void entryLivesAtLeastTheRetentionAfterItsLastCopyThoughThatCopyDidNotRewriteIt() {
+    look(post("telegram:rihla_italia:1", 0));
+    look(post("telegram:safar_libya:2", 3600));
+    Punctuator purge = lookupContext.scheduledPunctuators().get(0).getPunctuator();
+
+    // Seven days and 30 minutes after the last copy, the entry is still there.
+    purge.punctuate(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(90)).toEpochMilli());
+    assertThat(store.get(FINGERPRINT))
+        .isEqualTo(new FirstCopy("telegram:rihla_italia:1", T0.toEpochMilli()));
+
+    // The retention plus the step after the stored touch time, it is gone.
+    purge.punctuate(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(158)).toEpochMilli());
+    assertThat(store.get(FINGERPRINT)).isNull();
   }
 
   @Test
