@@ -44,7 +44,7 @@ final class OutputWatch implements AutoCloseable {
      * to measure a rate).
      */
     double perSecond() {
-      long timed = scored - scoredInFirstPoll;
+      long timed = timedPosts();
       return timed == 0 || lastNanos == firstNanos
           ? Double.NaN
           : timed / ((lastNanos - firstNanos) / 1e9);
@@ -54,7 +54,7 @@ final class OutputWatch implements AutoCloseable {
      * CPU time of the whole JVM per verdict after the first poll; NaN as for {@link #perSecond}.
      */
     double cpuMillisPerPost() {
-      long timed = scored - scoredInFirstPoll;
+      long timed = timedPosts();
       return timed == 0 ? Double.NaN : cpu.process() / 1e6 / timed;
     }
 
