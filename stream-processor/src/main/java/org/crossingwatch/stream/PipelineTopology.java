@@ -69,7 +69,7 @@ import org.crossingwatch.stream.rules.RuleTableUpdater;
  *     └─ identical copy, its cluster known ─┐          │
  *                  ⇒ [repost-clusters] cluster store ←─┘
  *                  → its entities, the first by key carrying the new or updated alert
- *                       ⇒ [entity-links] entity store → cw.entities (changed)
+ *                       ⇒ [entity-links] entity store → cw.entities (changed; expired: null)
  *                                                     → each entity's answer ───────────┐
  *                  → an alert without entities ─────────────────────────────────────────┤
  *                  ⇒ [alert-links] alert-link store (all entities answered) → cw.alerts ←┘
@@ -296,6 +296,8 @@ public final class PipelineTopology {
                 Named.as("link-entities"),
                 EntityLinker.STORE)
             .split(Named.as("linked-"))
+            // A null value is an entity that expired from the store: a tombstone on cw.entities.
+            .branch((entity, sighting) -> sighting == null, Branched.as("expired"))
             .branch((entity, sighting) -> sighting.changed(), Branched.as("changed"))
             .defaultBranch(Branched.as("unchanged"));
 
@@ -303,6 +305,11 @@ public final class PipelineTopology {
         .get("linked-changed")
         .mapValues(LinkedSighting::links, Named.as("take-entity-links"))
         .peek((entity, links) -> metrics.entityLinkPublished(), Named.as("count-entity-links"))
+        .merge(
+            linked
+                .get("linked-expired")
+                .mapValues(expired -> (EntityLinks) null, Named.as("tombstone-expired-entity")),
+            Named.as("merge-expired-entities"))
         .to(Topics.ENTITIES, Produced.with(KEYS, LINKS).withName("write-entity-links"));
 
     linked

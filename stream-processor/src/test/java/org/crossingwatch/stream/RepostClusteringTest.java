@@ -258,6 +258,30 @@ class RepostClusteringTest {
             Alert.idFor(first.key()), Alert.idFor(unrelated.key()), Alert.idFor(lateRepost.key()));
   }
 
+  @Test
+  void entityThatExpiresIsForgottenOnCwEntitiesWithATombstone() {
+    start(PipelineSettings.defaults().withClusterRetention(Duration.ofHours(1)));
+    Post boat = post("rihla_italia", "1", AD, T0);
+    // Three hours of stream time later, another phone's sighting moves the entity step on.
+    Post truck =
+        post(
+            "calais_uk",
+            "9",
+            "passage en camion vers Londres, WhatsApp +33 6 12 34 56 78",
+            T0.plus(Duration.ofHours(3)));
+
+    pipe(boat, truck);
+
+    assertThat(entities.readKeyValuesToList())
+        .extracting(kv -> kv.key + (kv.value == null ? " forgotten" : " linked"))
+        .containsExactly(
+            "phone:+218912345678 linked",
+            // The purge runs as the later sighting moves stream time on, before it is linked.
+            "phone:+218912345678 forgotten",
+            "phone:+33612345678 linked");
+    assertThat(count("crossingwatch.pipeline.entity.links")).isEqualTo(2.0);
+  }
+
   private void start(PipelineSettings settings) {
     driver = RepostTestDriver.start(settings, registry, stateDir);
     rawPosts = RepostTestDriver.rawPosts(driver);

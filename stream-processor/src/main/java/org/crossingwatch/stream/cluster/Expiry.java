@@ -3,6 +3,7 @@ package org.crossingwatch.stream.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -28,6 +29,19 @@ public final class Expiry {
       KeyValueStore<String, V> store,
       Duration retention,
       ToLongFunction<V> touchedAt) {
+    schedule(context, store, retention, touchedAt, (key, now) -> {});
+  }
+
+  /**
+   * As {@link #schedule(ProcessingContext, KeyValueStore, Duration, ToLongFunction)}, telling
+   * {@code onExpired} each deleted key and the stream time of the purge, after its delete.
+   */
+  public static <V> void schedule(
+      ProcessingContext context,
+      KeyValueStore<String, V> store,
+      Duration retention,
+      ToLongFunction<V> touchedAt,
+      BiConsumer<String, Long> onExpired) {
     Duration interval = retention.dividedBy(4);
     if (interval.compareTo(Duration.ofHours(1)) > 0) {
       interval = Duration.ofHours(1);
@@ -37,11 +51,14 @@ public final class Expiry {
     context.schedule(
         interval,
         PunctuationType.STREAM_TIME,
-        now -> purge(store, now - retention.toMillis(), touchedAt));
+        now ->
+            purge(store, now - retention.toMillis(), touchedAt)
+                .forEach(key -> onExpired.accept(key, now)));
   }
 
-  /** Deletes the entries last touched before {@code cutoff} (epoch ms). */
-  static <V> void purge(KeyValueStore<String, V> store, long cutoff, ToLongFunction<V> touchedAt) {
+  /** Deletes the entries last touched before {@code cutoff} (epoch ms); returns their keys. */
+  static <V> List<String> purge(
+      KeyValueStore<String, V> store, long cutoff, ToLongFunction<V> touchedAt) {
     List<String> expired = new ArrayList<>();
     try (KeyValueIterator<String, V> all = store.all()) {
       while (all.hasNext()) {
@@ -52,5 +69,6 @@ public final class Expiry {
       }
     }
     expired.forEach(store::delete);
+    return expired;
   }
 }

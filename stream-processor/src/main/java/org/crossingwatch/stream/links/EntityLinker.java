@@ -13,7 +13,9 @@ import org.crossingwatch.stream.cluster.Expiry;
 /**
  * Keyed by entity: adds each sighting to the entity's {@link EntityLinks} and forwards the result
  * for every sighting: the links go to {@code cw.entities} when they changed, and the answer (does
- * any other alert carry the entity?) goes back to the sighting's alert.
+ * any other alert carry the entity?) goes back to the sighting's alert. When an entity expires from
+ * the store it forwards the entity with a null value, so {@code cw.entities}, a compacted topic,
+ * forgets it too (a tombstone).
  */
 public final class EntityLinker
     implements Processor<String, EntitySighting, String, LinkedSighting> {
@@ -38,7 +40,12 @@ public final class EntityLinker
   public void init(ProcessorContext<String, LinkedSighting> context) {
     this.context = context;
     this.entities = context.getStateStore(STORE);
-    Expiry.schedule(context, entities, retention, EntityState::touchedAt);
+    Expiry.schedule(
+        context,
+        entities,
+        retention,
+        EntityState::touchedAt,
+        (entity, now) -> context.forward(new Record<String, LinkedSighting>(entity, null, now)));
   }
 
   @Override
