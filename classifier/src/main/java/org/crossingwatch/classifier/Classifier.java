@@ -150,7 +150,7 @@ public final class Classifier implements PostClassifier, Closeable {
     requireNonNull(post, "post");
     NormalizedText text = Normalizer.normalize(post.text());
     List<DetectedLanguage> detected = detect(text, post.languageHint());
-    List<String> languages = detected.stream().map(DetectedLanguage::code).toList();
+    List<String> languages = codes(detected);
     List<Entity> found = entityExtractor.extractFrom(text, languages);
     CompiledRuleSet.Matches matches =
         compiled.match(withPhoneDigitsBlanked(text, found), routed(detected));
@@ -231,10 +231,12 @@ public final class Classifier implements PostClassifier, Closeable {
     List<DetectedLanguage> detected = detect(normalized, languageHint);
     Set<String> routed = new TreeSet<>(routed(detected));
     routed.addAll(alsoRouted);
-    List<Entity> found =
-        entityExtractor.extractFrom(
-            normalized, detected.stream().map(DetectedLanguage::code).toList());
+    List<Entity> found = entityExtractor.extractFrom(normalized, codes(detected));
     return compiled.matchingIds(withPhoneDigitsBlanked(normalized, found), routed);
+  }
+
+  private static List<String> codes(List<DetectedLanguage> detected) {
+    return detected.stream().map(DetectedLanguage::code).toList();
   }
 
   /**

@@ -110,7 +110,6 @@ final class OutputWatch implements AutoCloseable {
     long first = 0;
     long last = 0;
     CpuSplit firstCpu = null;
-    CpuSplit lastCpu = null;
     long seenScored = 0;
     long scoredInFirstPoll = -1;
     Map<String, Integer> repostCounts = new HashMap<>();
@@ -132,11 +131,10 @@ final class OutputWatch implements AutoCloseable {
         continue;
       }
       long now = System.nanoTime();
-      CpuSplit cpu = CpuSplit.now(classificationNanos);
-      firstCpu = first == 0 ? cpu : firstCpu;
+      // The split reads every thread's CPU time: once at the first poll, once when done.
+      firstCpu = first == 0 ? CpuSplit.now(classificationNanos) : firstCpu;
       first = first == 0 ? now : first;
       last = now;
-      lastCpu = cpu;
       for (ConsumerRecord<byte[], byte[]> r : records) {
         if (r.topic().equals(Topics.POSTS_SCORED)) {
           seenScored++;
@@ -151,7 +149,11 @@ final class OutputWatch implements AutoCloseable {
       }
       scoredInFirstPoll = scoredInFirstPoll < 0 ? seenScored : scoredInFirstPoll;
     }
-    CpuSplit spent = lastCpu == null ? new CpuSplit(0, 0, 0, 0, 0, 0, 0) : lastCpu.since(firstCpu);
+    // The loop ends right after the poll that brought the last record.
+    CpuSplit spent =
+        firstCpu == null
+            ? new CpuSplit(0, 0, 0, 0, 0, 0, 0)
+            : CpuSplit.now(classificationNanos).since(firstCpu);
     return new Span(first, last, spent, seenScored, scoredInFirstPoll, seenAlerts);
   }
 

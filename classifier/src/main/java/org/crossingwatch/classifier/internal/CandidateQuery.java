@@ -105,11 +105,8 @@ final class CandidateQuery extends Query {
         selected.and(inPass);
       }
     }
-    int first = selected.nextSetBit(0);
-    if (first == DocIdSetIterator.NO_MORE_DOCS) {
-      return null;
-    }
-    return new BitSetIterator(selected, selected.cardinality());
+    int count = selected.cardinality();
+    return count == 0 ? null : new BitSetIterator(selected, count);
   }
 
   /**

@@ -89,7 +89,7 @@ abstract class DirectMatch {
     return postings.nextDoc() == PostingsEnum.NO_MORE_DOCS ? null : postings;
   }
 
-  /** Hits in the order found, each as its field and five ints; truncatable to undo a failed try. */
+  /** Hits in the order found, each as its field and four ints; truncatable to undo a failed try. */
   static final class Hits {
     private final List<String> fields = new ArrayList<>();
     private int[] values = new int[40];

@@ -29,11 +29,13 @@ public final class FingerprintLookup
   public static final String STORE = "repost-fingerprint-store";
 
   private final Duration retention;
+  private final long touchStepMillis;
   private ProcessorContext<String, FingerprintMatch> context;
   private KeyValueStore<String, FirstCopy> firstCopies;
 
   private FingerprintLookup(Duration retention) {
     this.retention = retention;
+    this.touchStepMillis = touchStep(retention).toMillis();
   }
 
   /** Lookups over the store {@value #STORE}. */
@@ -69,7 +71,7 @@ public final class FingerprintLookup
       context.forward(record.withKey(postKey).withValue(FingerprintMatch.first(post)));
       return;
     }
-    if (record.timestamp() - first.touchedAt() >= touchStep(retention).toMillis()) {
+    if (record.timestamp() - first.touchedAt() >= touchStepMillis) {
       firstCopies.put(record.key(), first.touched(record.timestamp()));
     }
     // Re-key from fingerprint to the cluster id when decided (the copy joins it at once), else to
