@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,5 +70,18 @@ class RepostProbesTest {
     assertThatThrownBy(() -> RepostProbes.groupOf("b03-00ff", 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("partitions must be at least 1, was 0");
+  }
+
+  @Test
+  void bandKeysKeepTheirStoredFormatTwoDigitBandAndSixteenLowercaseHexDigits() {
+    // Band store entries written by earlier releases must still be found: the key format is fixed.
+    for (int band = 0; band < MinHash.BANDS; band++) {
+      String key = MinHash.bandKey(POST.signature(), band);
+      assertThat(key).matches("b\\d\\d-[0-9a-f]{16}");
+      long hash = Long.parseUnsignedLong(key.substring(4), 16);
+      assertThat(key).isEqualTo(String.format(Locale.ROOT, "b%02d-%016x", band, hash));
+    }
+    assertThat(MinHash.bandKey(POST.signature(), 7)).startsWith("b07-");
+    assertThat(MinHash.bandKey(POST.signature(), 12)).startsWith("b12-");
   }
 }
