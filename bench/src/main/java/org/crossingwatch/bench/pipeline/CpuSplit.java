@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
  * @param producerNetwork CPU time of the producers' network threads
  * @param otherJava CPU time of every other live Java thread
  * @param process CPU time of the whole JVM
+ * @param ownThreads CPU time of the JVM's and RocksDB's own threads by group ({@link OwnThreads})
  * @param compiling time the JIT compilers spent compiling, summed over them (the JVM's estimate)
  * @param gcPauses time the garbage collectors paused the application
  */
@@ -30,6 +31,7 @@ record CpuSplit(
     long producerNetwork,
     long otherJava,
     long process,
+    Map<String, Long> ownThreads,
     long compiling,
     long gcPauses) {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -66,6 +68,7 @@ record CpuSplit(
         network,
         other,
         ProcessCpu.nanos(),
+        OwnThreads.now(),
         COMPILER.getTotalCompilationTime() * 1_000_000L,
         gcMillis * 1_000_000L);
   }
@@ -81,14 +84,26 @@ record CpuSplit(
         producerNetwork - earlier.producerNetwork,
         otherJava - earlier.otherJava,
         process - earlier.process,
+        minus(ownThreads, earlier.ownThreads),
         compiling - earlier.compiling,
         gcPauses - earlier.gcPauses);
   }
 
+  /** An empty split, for a phase that produced no output. */
+  static CpuSplit none() {
+    return new CpuSplit(0, 0, 0, 0, 0, Map.of(), 0, 0);
+  }
+
+  private static Map<String, Long> minus(Map<String, Long> later, Map<String, Long> earlier) {
+    Map<String, Long> spent = new LinkedHashMap<>();
+    later.forEach((group, nanos) -> spent.put(group, nanos - earlier.getOrDefault(group, 0L)));
+    return spent;
+  }
+
   /**
-   * Milliseconds per post of each part, in print order: the first five add up to the whole JVM; the
-   * last two are the JVM's estimate of its compilers' time and the garbage collectors' pauses (wall
-   * time, done by the JVM's own threads).
+   * Milliseconds per post of each part, in print order: the first five add up to the whole JVM, the
+   * fifth split below it by thread group; the last two are the JVM's estimate of its compilers'
+   * time and the garbage collectors' pauses (wall time, done by the JVM's own threads).
    */
   Map<String, Double> millisPerPost(long posts) {
     Map<String, Double> parts = new LinkedHashMap<>();
@@ -96,9 +111,13 @@ record CpuSplit(
     parts.put("stream threads, the rest", (streamThreads - classification) / 1e6 / posts);
     parts.put("producer network threads", producerNetwork / 1e6 / posts);
     parts.put("other Java threads (broker, coordinators, reader)", otherJava / 1e6 / posts);
-    parts.put(
-        "JVM threads (JIT, GC)",
-        (process - streamThreads - producerNetwork - otherJava) / 1e6 / posts);
+    long own = process - streamThreads - producerNetwork - otherJava;
+    parts.put("JVM and native threads", own / 1e6 / posts);
+    for (Map.Entry<String, Long> group : ownThreads.entrySet()) {
+      parts.put("  " + group.getKey(), group.getValue() / 1e6 / posts);
+      own -= group.getValue();
+    }
+    parts.put("  the rest (VM thread, exited threads)", own / 1e6 / posts);
     parts.put("  JIT compiling (elapsed, summed over compiler threads)", compiling / 1e6 / posts);
     parts.put("  GC pauses (wall time)", gcPauses / 1e6 / posts);
     return parts;

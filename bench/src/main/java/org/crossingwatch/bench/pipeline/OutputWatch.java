@@ -151,9 +151,7 @@ final class OutputWatch implements AutoCloseable {
     }
     // The loop ends right after the poll that brought the last record.
     CpuSplit spent =
-        firstCpu == null
-            ? new CpuSplit(0, 0, 0, 0, 0, 0, 0)
-            : CpuSplit.now(classificationNanos).since(firstCpu);
+        firstCpu == null ? CpuSplit.none() : CpuSplit.now(classificationNanos).since(firstCpu);
     return new Span(first, last, spent, seenScored, scoredInFirstPoll, seenAlerts);
   }
 

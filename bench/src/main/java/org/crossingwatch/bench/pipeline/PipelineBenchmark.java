@@ -2,6 +2,7 @@ package org.crossingwatch.bench.pipeline;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,13 +46,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * The end-to-end pipeline benchmark on an embedded broker, all in one run: the shipped classifier
- * alone on {@code --threads} threads (after a warm-up over {@code --warm-up-posts} posts, as long
- * as the full pipeline's); an identity topology ({@code cw.posts.raw} to {@code cw.posts.scored},
- * exactly_once_v2) and the full pipeline, each with {@code --threads} stream threads over the same
- * {@code --posts} posts already waiting in {@code cw.posts.raw} (the full pipeline after a warm-up
- * run under another application id); then the latency from produce to committed alert at a
- * sustainable offered rate (half the full pipeline's, or {@code --sustained-rate}) and at {@code
- * --rate}. Prints a Markdown table with posts per second and the JVM's CPU time per post.
+ * alone on {@code --threads} threads (after a warm-up as long as the full pipeline's); an identity
+ * topology ({@code cw.posts.raw} to {@code cw.posts.scored}, exactly_once_v2) and the full
+ * pipeline, each with {@code --threads} stream threads over the same {@code --posts} posts already
+ * waiting in {@code cw.posts.raw} (the full pipeline after {@code --warm-up-rounds} warm-up runs
+ * over {@code --warm-up-posts} posts, each under an application id of its own); then the latency
+ * from produce to committed alert at a sustainable offered rate (half the full pipeline's, or
+ * {@code --sustained-rate}) and at {@code --rate}. Prints a Markdown table with posts per second
+ * and the JVM's CPU time per post.
  */
 @Command(
     name = "pipeline-benchmark",
@@ -92,8 +96,17 @@ public final class PipelineBenchmark implements Callable<Integer> {
       defaultValue = "6000",
       description =
           "Posts the full pipeline runs over, under another application id, before it is timed"
-              + " (at most --posts); the classifier alone is warmed up on as many.")
+              + " (at most --posts) in each warm-up round; the classifier alone is warmed up on as"
+              + " many posts as all rounds together.")
   int warmUpPosts;
+
+  @Option(
+      names = {"--warm-up-rounds"},
+      defaultValue = "4",
+      description =
+          "Times the full pipeline's warm-up runs, each under an application id of its own from"
+              + " empty state: more rounds measure the pipeline after the JIT has settled.")
+  int warmUpRounds;
 
   @Option(
       names = {"-s", "--latency-seconds"},
@@ -161,16 +174,21 @@ public final class PipelineBenchmark implements Callable<Integer> {
           PARTITIONS,
           Runtime.getRuntime().availableProcessors());
       out.flush();
+      progress("classifier alone");
       ClassifierAlone.Result alone =
-          ClassifierAlone.measure(classifier, batch, threads, warmUpPosts);
+          ClassifierAlone.measure(
+              classifier, batch, threads, warmUpRounds * Math.min(warmUpPosts, posts));
       String servers = broker.bootstrapServers();
       TopicPlan.standard(PARTITIONS, (short) 1).apply(admin);
       produce(servers, batch);
 
+      progress("identity topology");
       OutputWatch.Span identity =
           throughput(servers, identityTopology(), "bench-identity", work, posts, 0);
       TimedClassifier timed = new TimedClassifier(classifier);
-      warmUp(servers, timed, work);
+      progress("full pipeline, warm-up");
+      warmUp(servers, admin, timed, work);
+      progress("full pipeline");
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       PipelineSettings pipelineSettings = pipelineSettings("bench-pipeline");
       Topology full =
@@ -182,6 +200,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
           fullRun = watch.await(posts, alone.alerting(), PHASE_TIMEOUT);
         }
         Map<String, Long> writes = BrokerWrites.snapshot(admin).since(before, "bench-pipeline-");
+        progress("latency");
         // The sustainable rate first: a saturating rate leaves a backlog behind it.
         long nextIndex = posts;
         Optional<LatencyRun.Result> sustained = Optional.empty();
@@ -282,6 +301,18 @@ public final class PipelineBenchmark implements Callable<Integer> {
     out.flush();
   }
 
+  /**
+   * Marks the start of a phase on standard error with the JVM's uptime, the clock of {@code -Xlog}
+   * and JFR, so a JIT or GC log can be cut by phase.
+   */
+  private static void progress(String phase) {
+    System.err.printf(
+        Locale.ROOT,
+        "[%.3fs] %s%n",
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
+        phase);
+  }
+
   /** Half the measured rate, or half the offered latency rate when no rate could be measured. */
   private int halfOrDefault(double perSecond) {
     return (int) Math.max(1, (Double.isNaN(perSecond) ? rate : perSecond) / 2);
@@ -339,15 +370,28 @@ public final class PipelineBenchmark implements Callable<Integer> {
    * after a 2,000-post warm-up). The measured pipeline then starts with empty state and reads every
    * post from the beginning.
    */
-  private void warmUp(String servers, PostClassifier classifier, Path work) throws Exception {
-    String applicationId = "bench-pipeline-warm-up";
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Topology topology =
-        PipelineTopology.build(
-            new StreamsBuilder(), () -> classifier, pipelineSettings(applicationId), registry);
-    try (OutputWatch watch = new OutputWatch(servers);
-        KafkaStreams streams = start(servers, topology, applicationId, work, registry)) {
-      watch.await(Math.min(warmUpPosts, posts), 0, PHASE_TIMEOUT);
+  private void warmUp(String servers, Admin admin, PostClassifier classifier, Path work)
+      throws Exception {
+    for (int round = 1; round <= warmUpRounds; round++) {
+      String applicationId = "bench-pipeline-warm-up-" + round;
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      Topology topology =
+          PipelineTopology.build(
+              new StreamsBuilder(), () -> classifier, pipelineSettings(applicationId), registry);
+      KafkaStreams streams = start(servers, topology, applicationId, work, registry);
+      try (OutputWatch watch = new OutputWatch(servers)) {
+        watch.await(Math.min(warmUpPosts, posts), 0, PHASE_TIMEOUT);
+      } finally {
+        streams.close();
+      }
+      // A round's topics and state would stay on the broker and disk, and every later phase would
+      // pay for them (more partitions to fetch and clean): remove them.
+      streams.cleanUp();
+      Set<String> internal =
+          admin.listTopics().names().get().stream()
+              .filter(topic -> topic.startsWith(applicationId + "-"))
+              .collect(Collectors.toSet());
+      admin.deleteTopics(internal).all().get();
     }
   }
 
