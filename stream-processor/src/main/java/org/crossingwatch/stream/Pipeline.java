@@ -33,6 +33,9 @@ public final class Pipeline implements AutoCloseable {
   /** Short, so the embedded demo feels live; also the exactly-once default. */
   static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
+  /** Bytes of store cache per instance, shared by its stream threads (10 MiB). */
+  static final long STORE_CACHE_BYTES = 10L * 1024 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
   private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -142,6 +145,10 @@ public final class Pipeline implements AutoCloseable {
     // this.
     config.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+    // The clustering and link stores are cached (PipelineTopology): updates of one key within a
+    // commit interval reach RocksDB and the changelog once, at the commit. This is Kafka Streams'
+    // default size, stated so the caching does not depend on it.
+    config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, STORE_CACHE_BYTES);
     config.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterDeserializationHandler.class.getName());

@@ -360,42 +360,55 @@ public final class PipelineTopology {
    * for a decision and are deleted at it (posts waiting for their band votes, alert versions
    * waiting for their entity links) stay small and live in memory: no RocksDB write and tombstone
    * per post, and a restore reads only what still waits. The rest keep a week of state on disk.
+   * Every store is cached: a key updated several times within a commit interval (copies of one ad
+   * meeting in its cluster, link and entity entries; a post's band answers in its vote entry)
+   * reaches the store and its changelog once, at the commit, in the same transaction.
    */
   private static void addStores(StreamsBuilder builder) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(FingerprintLookup.STORE),
-            KEYS,
-            ClusterSerdes.firstCopies()));
+                Stores.persistentKeyValueStore(FingerprintLookup.STORE),
+                KEYS,
+                ClusterSerdes.firstCopies())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, ClusterSerdes.bandEntries()));
+                Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, ClusterSerdes.bandEntries())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(VoteCollector.STORE),
-            KEYS,
-            ClusterSerdes.pendingVotes()));
+                Stores.persistentKeyValueStore(VoteCollector.STORE),
+                KEYS,
+                ClusterSerdes.pendingVotes())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(VoteCollector.WAITING_STORE),
-            KEYS,
-            ClusterSerdes.waitingPosts()));
+                Stores.inMemoryKeyValueStore(VoteCollector.WAITING_STORE),
+                KEYS,
+                ClusterSerdes.waitingPosts())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ClusterUpdater.STORE),
-            KEYS,
-            ClusterSerdes.repostClusters()));
+                Stores.persistentKeyValueStore(ClusterUpdater.STORE),
+                KEYS,
+                ClusterSerdes.repostClusters())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(EntityLinker.STORE), KEYS, LinkSerdes.entityStates()));
+                Stores.persistentKeyValueStore(EntityLinker.STORE), KEYS, LinkSerdes.entityStates())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LinkCollector.STORE), KEYS, LinkSerdes.pendingLinks()));
+                Stores.persistentKeyValueStore(LinkCollector.STORE),
+                KEYS,
+                LinkSerdes.pendingLinks())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
-            KEYS,
-            LinkSerdes.waitingAlerts()));
+                Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
+                KEYS,
+                LinkSerdes.waitingAlerts())
+            .withCachingEnabled());
   }
 
   private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {
