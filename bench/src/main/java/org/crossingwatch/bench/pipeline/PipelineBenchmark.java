@@ -364,11 +364,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
   }
 
   /**
-   * Runs the full pipeline under an application id of its own over the first {@code
-   * --warm-up-posts} posts and stops it: the JIT compiles the Kafka, Streams, broker and clustering
-   * code paths before the timed run (a JIT profile showed the C2 compiler busy for the whole run
-   * after a 2,000-post warm-up). The measured pipeline then starts with empty state and reads every
-   * post from the beginning.
+   * Runs the full pipeline {@code --warm-up-rounds} times, each under an application id of its own
+   * over the first {@code --warm-up-posts} posts, stops it and deletes its topics and state: the
+   * JIT compiles the Kafka, Streams, broker and clustering code paths before the timed run (a JIT
+   * log showed the C2 compiler busy for the whole run after one 6,000-post round). The measured
+   * pipeline then starts with empty state and reads every post from the beginning.
    */
   private void warmUp(String servers, Admin admin, PostClassifier classifier, Path work)
       throws Exception {
