@@ -52,27 +52,23 @@ class PipelineConfigTest {
 
     assertThat(config)
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "application.id",
-                "cw-test",
-                "bootstrap.servers",
-                "127.0.0.1:9092",
-                "state.dir",
-                stateDir.toAbsolutePath().toString(),
-                "processing.guarantee",
-                "exactly_once_v2",
-                "commit.interval.ms",
-                100L,
-                "replication.factor",
-                1,
-                "deserialization.exception.handler",
-                "org.crossingwatch.stream.deadletter.DeadLetterDeserializationHandler",
-                "processing.exception.handler",
-                "org.crossingwatch.stream.deadletter.DeadLetterProcessingHandler",
-                "ensure.explicit.internal.resource.naming",
-                true,
-                "producer.max.in.flight.requests.per.connection",
-                1));
+            Map.ofEntries(
+                Map.entry("application.id", "cw-test"),
+                Map.entry("bootstrap.servers", "127.0.0.1:9092"),
+                Map.entry("state.dir", stateDir.toAbsolutePath().toString()),
+                Map.entry("processing.guarantee", "exactly_once_v2"),
+                Map.entry("commit.interval.ms", 100L),
+                Map.entry("replication.factor", 1),
+                Map.entry(
+                    "deserialization.exception.handler",
+                    "org.crossingwatch.stream.deadletter.DeadLetterDeserializationHandler"),
+                Map.entry(
+                    "processing.exception.handler",
+                    "org.crossingwatch.stream.deadletter.DeadLetterProcessingHandler"),
+                Map.entry("ensure.explicit.internal.resource.naming", true),
+                Map.entry("producer.max.in.flight.requests.per.connection", 1),
+                // The stores' cache: repeated updates of a key reach the changelog once a commit.
+                Map.entry("statestore.cache.max.bytes", 10L * 1024 * 1024)));
   }
 
   @Test
