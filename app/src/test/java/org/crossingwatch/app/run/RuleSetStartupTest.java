@@ -9,15 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
 import org.crossingwatch.app.process.RulePublisher;
 import org.crossingwatch.app.topics.TopicPlan;
@@ -116,38 +112,15 @@ class RuleSetStartupTest {
   }
 
   private static void produce(String servers, int from, int to) {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                servers,
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer())) {
-      for (int i = from; i < to; i++) {
-        Post post = post(i);
-        producer.send(new ProducerRecord<>(Topics.POSTS_RAW, post.key(), Json.write(post)));
-      }
-      producer.flush();
-    }
+    RawPosts.produce(
+        servers, IntStream.range(from, to).mapToObj(RuleSetStartupTest::post).toList());
   }
 
   private static Post post(int i) {
-    return new Post(
-        1,
-        null,
-        "telegram",
+    return RawPosts.telegram(
         "startup_" + (i % 3),
         String.valueOf(i),
-        Optional.empty(),
-        Optional.empty(),
         TEXTS.get(i % TEXTS.size()),
-        Optional.empty(),
-        Optional.empty(),
-        Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i),
-        List.of(),
-        Optional.empty(),
-        "ab12");
+        Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i));
   }
 }

@@ -9,13 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.crossingwatch.app.broker.EmbeddedKafkaBroker;
 import org.crossingwatch.app.process.RulePublisher;
 import org.crossingwatch.app.topics.TopicPlan;
@@ -23,7 +19,6 @@ import org.crossingwatch.classifier.ClassifierSettings;
 import org.crossingwatch.classifier.rules.RulePackLoader;
 import org.crossingwatch.model.Alert;
 import org.crossingwatch.model.Json;
-import org.crossingwatch.model.Post;
 import org.crossingwatch.model.Rule;
 import org.crossingwatch.model.ScoredPost;
 import org.crossingwatch.model.Topics;
@@ -103,40 +98,18 @@ class StoreCachingOnBrokerTest {
     return TopicContents.read(servers, APPLICATION_ID + "-" + store + "-changelog").size();
   }
 
-  private static void produceCopies(String servers) {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                servers,
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer())) {
-      for (int i = 0; i < COPIES; i++) {
-        Post post = copy(i);
-        producer.send(new ProducerRecord<>(Topics.POSTS_RAW, post.key(), Json.write(post)));
-      }
-      producer.flush();
-    }
-  }
-
   /** The same ad, reposted in four channels, a second apart. */
-  private static Post copy(int i) {
-    return new Post(
-        1,
-        null,
-        "telegram",
-        "crossings_" + (i % 4),
-        String.valueOf(i),
-        Optional.empty(),
-        Optional.empty(),
-        TEXT,
-        Optional.empty(),
-        Optional.empty(),
-        Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i),
-        List.of(),
-        Optional.empty(),
-        "ab12");
+  private static void produceCopies(String servers) {
+    RawPosts.produce(
+        servers,
+        IntStream.range(0, COPIES)
+            .mapToObj(
+                i ->
+                    RawPosts.telegram(
+                        "crossings_" + (i % 4),
+                        String.valueOf(i),
+                        TEXT,
+                        Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i)))
+            .toList());
   }
 }
