@@ -18,6 +18,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.crossingwatch.classifier.PostClassifier;
 import org.crossingwatch.model.Alert;
@@ -366,49 +369,32 @@ public final class PipelineTopology {
    */
   private static void addStores(StreamsBuilder builder) {
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(FingerprintLookup.STORE),
-                KEYS,
-                ClusterSerdes.firstCopies())
-            .withCachingEnabled());
+        cached(
+            Stores.persistentKeyValueStore(FingerprintLookup.STORE), ClusterSerdes.firstCopies()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BandLookup.STORE), KEYS, ClusterSerdes.bandEntries())
-            .withCachingEnabled());
+        cached(Stores.persistentKeyValueStore(BandLookup.STORE), ClusterSerdes.bandEntries()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(VoteCollector.STORE),
-                KEYS,
-                ClusterSerdes.pendingVotes())
-            .withCachingEnabled());
+        cached(Stores.persistentKeyValueStore(VoteCollector.STORE), ClusterSerdes.pendingVotes()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(VoteCollector.WAITING_STORE),
-                KEYS,
-                ClusterSerdes.waitingPosts())
-            .withCachingEnabled());
+        cached(
+            Stores.inMemoryKeyValueStore(VoteCollector.WAITING_STORE),
+            ClusterSerdes.waitingPosts()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClusterUpdater.STORE),
-                KEYS,
-                ClusterSerdes.repostClusters())
-            .withCachingEnabled());
+        cached(
+            Stores.persistentKeyValueStore(ClusterUpdater.STORE), ClusterSerdes.repostClusters()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(EntityLinker.STORE), KEYS, LinkSerdes.entityStates())
-            .withCachingEnabled());
+        cached(Stores.persistentKeyValueStore(EntityLinker.STORE), LinkSerdes.entityStates()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LinkCollector.STORE),
-                KEYS,
-                LinkSerdes.pendingLinks())
-            .withCachingEnabled());
+        cached(Stores.persistentKeyValueStore(LinkCollector.STORE), LinkSerdes.pendingLinks()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE),
-                KEYS,
-                LinkSerdes.waitingAlerts())
-            .withCachingEnabled());
+        cached(
+            Stores.inMemoryKeyValueStore(LinkCollector.VERSION_STORE), LinkSerdes.waitingAlerts()));
+  }
+
+  /** A changelogged store with string keys and its cache. */
+  private static <V> StoreBuilder<KeyValueStore<String, V>> cached(
+      KeyValueBytesStoreSupplier supplier, Serde<V> values) {
+    return Stores.keyValueStoreBuilder(supplier, KEYS, values).withCachingEnabled();
   }
 
   private static void countAlert(PipelineMetrics metrics, AlertUpdate update) {

@@ -55,7 +55,7 @@ final class OwnThreads {
   }
 
   /** The group of a thread by its kernel name (the first 15 characters of the JVM's name). */
-  static String group(String name) {
+  private static String group(String name) {
     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
       return JIT;
     }

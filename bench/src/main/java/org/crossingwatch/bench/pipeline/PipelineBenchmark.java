@@ -378,15 +378,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
       Topology topology =
           PipelineTopology.build(
               new StreamsBuilder(), () -> classifier, pipelineSettings(applicationId), registry);
-      KafkaStreams streams = start(servers, topology, applicationId, work, registry);
-      try (OutputWatch watch = new OutputWatch(servers)) {
+      // The watch first: it counts only what is committed after it opened.
+      try (OutputWatch watch = new OutputWatch(servers);
+          KafkaStreams streams = start(servers, topology, applicationId, work, registry)) {
         watch.await(Math.min(warmUpPosts, posts), 0, PHASE_TIMEOUT);
-      } finally {
-        streams.close();
       }
       // A round's topics and state would stay on the broker and disk, and every later phase would
       // pay for them (more partitions to fetch and clean): remove them.
-      streams.cleanUp();
+      Utils.delete(work.resolve(applicationId).toFile());
       Set<String> internal =
           admin.listTopics().names().get().stream()
               .filter(topic -> topic.startsWith(applicationId + "-"))
