@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
  * over {@code --warm-up-posts} posts, each under an application id of its own); then the latency
  * from produce to committed alert at a sustainable offered rate (half the full pipeline's, or
  * {@code --sustained-rate}) and at {@code --rate}. Prints a Markdown table with posts per second
- * and the JVM's CPU time per post.
+ * and the JVM's CPU time per post. With {@code --bootstrap-servers} it uses a running broker
+ * instead of the embedded one, such as a {@link BenchBroker} on other vCPUs.
  */
 @Command(
     name = "pipeline-benchmark",
@@ -138,6 +139,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
   int internalPartitions;
 
   @Option(
+      names = {"--bootstrap-servers"},
+      description =
+          "Use this running broker instead of starting an embedded one, e.g. a BenchBroker in a"
+              + " process of its own, pinned to other vCPUs than this benchmark. It must be empty:"
+              + " the benchmark creates the standard topics.")
+  String bootstrapServers;
+
+  @Option(
       names = {"--root"},
       defaultValue = ".",
       description = "The project folder, with rules/, data/corpus/ and samples/.")
@@ -160,10 +169,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
     Path work = Files.createTempDirectory("cw-pipeline-bench");
     try (Classifier classifier =
             Classifier.fromRules(RulePackLoader.load(root.resolve("rules")), settings);
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
+        AutoCloseable broker = startBroker(work);
         Admin admin =
-            Admin.create(
-                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       out.printf(
           Locale.ROOT,
           "%d posts (%d distinct texts), %d rules, %d threads, %d partitions, %d vCPU%n",
@@ -178,7 +186,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       ClassifierAlone.Result alone =
           ClassifierAlone.measure(
               classifier, batch, threads, warmUpRounds * Math.min(warmUpPosts, posts));
-      String servers = broker.bootstrapServers();
+      String servers = bootstrapServers;
       TopicPlan.standard(PARTITIONS, (short) 1).apply(admin);
       produce(servers, batch);
 
@@ -430,6 +438,16 @@ public final class PipelineBenchmark implements Callable<Integer> {
             start(servers, topology, applicationId, work, new SimpleMeterRegistry())) {
       return watch.await(count, alerts, PHASE_TIMEOUT);
     }
+  }
+
+  /** The embedded broker, or nothing to close when {@code --bootstrap-servers} names one. */
+  private AutoCloseable startBroker(Path work) {
+    if (bootstrapServers != null) {
+      return () -> {};
+    }
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
+    bootstrapServers = broker.bootstrapServers();
+    return broker;
   }
 
   private KafkaStreams start(
