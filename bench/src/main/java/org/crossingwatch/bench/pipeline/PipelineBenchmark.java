@@ -169,9 +169,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
     Path work = Files.createTempDirectory("cw-pipeline-bench");
     try (Classifier classifier =
             Classifier.fromRules(RulePackLoader.load(root.resolve("rules")), settings);
-        AutoCloseable broker = startBroker(work);
+        // Null, which try-with-resources skips, when --bootstrap-servers names a broker.
+        EmbeddedKafkaBroker broker =
+            bootstrapServers == null ? EmbeddedKafkaBroker.start(work.resolve("kafka")) : null;
         Admin admin =
-            Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers(broker)))) {
       out.printf(
           Locale.ROOT,
           "%d posts (%d distinct texts), %d rules, %d threads, %d partitions, %d vCPU%n",
@@ -186,7 +188,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       ClassifierAlone.Result alone =
           ClassifierAlone.measure(
               classifier, batch, threads, warmUpRounds * Math.min(warmUpPosts, posts));
-      String servers = bootstrapServers;
+      String servers = servers(broker);
       TopicPlan.standard(PARTITIONS, (short) 1).apply(admin);
       produce(servers, batch);
 
@@ -440,14 +442,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
     }
   }
 
-  /** The embedded broker, or nothing to close when {@code --bootstrap-servers} names one. */
-  private AutoCloseable startBroker(Path work) {
-    if (bootstrapServers != null) {
-      return () -> {};
-    }
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
-    bootstrapServers = broker.bootstrapServers();
-    return broker;
+  /** The embedded broker's address, or {@code --bootstrap-servers} when there is none. */
+  private String servers(EmbeddedKafkaBroker embedded) {
+    return embedded == null ? bootstrapServers : embedded.bootstrapServers();
   }
 
   private KafkaStreams start(
